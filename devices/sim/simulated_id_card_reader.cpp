@@ -1,0 +1,125 @@
+#include "sim/simulated_id_card_reader.hpp"
+
+namespace kiosk::devices {
+
+SimulatedIdCardReader::SimulatedIdCardReader(EventQueue& events, std::vector<SampleIdentity> identities,
+                                             std::chrono::milliseconds readDelay)
+    : m_events(events), m_identities(std::move(identities)), m_readDelay(readDelay), m_thread([this] { run(); })
+{
+}
+
+SimulatedIdCardReader::~SimulatedIdCardReader()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+Result<void> SimulatedIdCardReader::open()
+{
+    std::lock_guard lock(m_mutex);
+    m_state = DeviceState::Idle;
+    return {};
+}
+
+void SimulatedIdCardReader::enable()
+{
+    std::lock_guard lock(m_mutex);
+    m_enabled = true;
+}
+
+void SimulatedIdCardReader::disable()
+{
+    std::lock_guard lock(m_mutex);
+    m_enabled = false;
+}
+
+DeviceState SimulatedIdCardReader::state() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_state;
+}
+
+Result<void> SimulatedIdCardReader::insert(const std::string& key)
+{
+    for (std::size_t i = 0; i < m_identities.size(); ++i)
+        if (m_identities[i].key == key) return insertIndex(i);
+    std::string known;
+    for (const auto& id : m_identities) known += (known.empty() ? "" : ", ") + id.key;
+    return fail("no sample identity '" + key + "' (known: " + known + ")");
+}
+
+Result<void> SimulatedIdCardReader::insertIndex(std::size_t index)
+{
+    if (index >= m_identities.size()) return fail("no sample identity number " + std::to_string(index + 1));
+    post({Action::Insert, index});
+    return {};
+}
+
+void SimulatedIdCardReader::remove() { post({Action::Remove}); }
+
+void SimulatedIdCardReader::failNextRead() { post({Action::FailRead}); }
+
+void SimulatedIdCardReader::post(Command command)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_commands.push_back(command);
+    }
+    m_wake.notify_all();
+}
+
+void SimulatedIdCardReader::run()
+{
+    bool failNext = false;
+    for (;;) {
+        Command command;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return m_stop || !m_commands.empty(); });
+            if (m_stop) return;
+            command = m_commands.front();
+            m_commands.pop_front();
+        }
+        switch (command.action) {
+        case Action::FailRead:
+            failNext = true;
+            break;
+        case Action::Remove: {
+            std::unique_lock lock(m_mutex);
+            bool wasIn = m_cardInField;
+            m_cardInField = false;
+            bool enabled = m_enabled;
+            lock.unlock();
+            if (wasIn && enabled) m_events.post(CardRemoved{});
+            break;
+        }
+        case Action::Insert: {
+            {
+                std::unique_lock lock(m_mutex);
+                // A real reader finds a card only once until it leaves the field.
+                if (m_cardInField || !m_enabled) break;
+                m_cardInField = true;
+                m_state = DeviceState::Busy;
+            }
+            std::this_thread::sleep_for(m_readDelay);
+            {
+                std::lock_guard lock(m_mutex);
+                m_state = DeviceState::Idle;
+            }
+            if (failNext) {
+                failNext = false;
+                m_events.post(CardReadFailed{"simulated read failure (SW3 41)"});
+            } else {
+                m_events.post(CardInserted{m_identities[command.index].card});
+            }
+            break;
+        }
+        }
+    }
+}
+
+} // namespace kiosk::devices

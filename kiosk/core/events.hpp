@@ -1,0 +1,36 @@
+#pragma once
+// What workers tell the UI. Each event is plain data; results that answer a
+// request carry the id of the session that asked, so that an answer for a
+// patient who has left is dropped instead of shown to the next one.
+#include <cstdint>
+#include <string>
+#include <variant>
+
+#include "patient/identity_card.hpp"
+
+namespace kiosk {
+
+using SessionId = std::uint64_t;
+
+/// An ID card was read in the reader's field.
+struct CardInserted {
+    IdentityCard card;
+};
+
+/// The card left the reader's field.
+struct CardRemoved {};
+
+/// A card is in the field but could not be read; `reason` is for the log,
+/// the patient is told to take the card out and put it back.
+struct CardReadFailed {
+    std::string reason;
+};
+
+/// A scanner read a code (QR or barcode); the text is untrusted input.
+struct CodeScanned {
+    std::string text;
+};
+
+using Event = std::variant<CardInserted, CardRemoved, CardReadFailed, CodeScanned>;
+
+} // namespace kiosk

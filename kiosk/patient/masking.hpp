@@ -1,0 +1,18 @@
+#pragma once
+// Personal data is masked everywhere a stranger could read it: on screen,
+// on paper and in logs (张*三, 4401**********1234).
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+/// Keeps the first and last character of a Chinese name and stars the rest
+/// (张三 → 张*, 张小三 → 张*三, 欧阳小明 → 欧**明). Names in Latin script keep the
+/// first letter of each word (John SMITH → J*** S****).
+std::string maskName(std::string_view utf8Name);
+
+/// Keeps the first four and last four characters (4401**********1234);
+/// shorter numbers keep only the last two.
+std::string maskIdNumber(std::string_view idNumber);
+
+} // namespace kiosk

@@ -1,0 +1,50 @@
+#pragma once
+// The plain-text UI scenario language (documented in README.md). Parsing is
+// separate from running, so a scenario with a typo fails before anything
+// starts, naming the line.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+
+namespace kiosk {
+
+enum class ScenarioOp {
+    Tap,             ///< tap "visible text" | tap #widget-id
+    Type,            ///< type "text"
+    InsertCard,      ///< insert-card IDENTITY
+    RemoveCard,      ///< remove-card
+    CardError,       ///< card-error   (the reader fails to read the card)
+    Scan,            ///< scan "text"
+    Advance,         ///< advance 45s  (moves the kiosk's clock)
+    Wait,            ///< wait 500ms   (real time, frames keep running)
+    Idle,            ///< idle 30s     (real time in the normal event-driven loop)
+    Screen,          ///< screen NAME  (waits until that screen is shown)
+    Overlay,         ///< overlay NAME (waits until that overlay is shown)
+    Expect,          ///< expect "text"     (waits until visible)
+    ExpectNot,       ///< expect-not "text" (must not be visible now)
+    ExpectElder,     ///< expect-elder on|off
+    ExpectNoPatient, ///< expect-no-patient (no session, no patient text, no patient glyphs)
+    Screenshot,      ///< screenshot FILE.png
+    CheckLayout,     ///< check-layout (text on screen, targets big enough, no missing glyphs)
+    Quit,            ///< quit
+};
+
+struct ScenarioStep {
+    int line = 0;
+    ScenarioOp op = ScenarioOp::Quit;
+    std::string argument;
+    std::chrono::milliseconds duration{0};
+};
+
+struct Scenario {
+    std::string fileName;
+    std::vector<ScenarioStep> steps;
+};
+
+Result<Scenario> parseScenario(std::string_view text, std::string fileName);
+Result<Scenario> loadScenario(const std::string& path);
+std::string_view scenarioOpName(ScenarioOp op);
+
+} // namespace kiosk

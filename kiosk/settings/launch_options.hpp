@@ -1,0 +1,41 @@
+#pragma once
+// The kiosk's command line, parsed without any SDL so that every mistake
+// gets a message naming the option and what would be accepted.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "settings/kiosk_settings.hpp"
+
+namespace kiosk {
+
+enum class WindowMode { Auto, Fullscreen, Windowed };
+
+struct AudioTarget {
+    enum class Kind { Device, Null, WavFile } kind = Kind::Device;
+    std::string path;  ///< For WavFile.
+};
+
+struct LaunchOptions {
+    bool showHelp = false;
+    bool demo = false;
+    WindowMode windowMode = WindowMode::Auto;
+    int width = 1920;
+    int height = 1080;
+    std::string assetsDir;
+    std::optional<std::string> scriptPath;
+    std::optional<std::string> statsPath;
+    AudioTarget audio;
+    KioskSettings settings;
+};
+
+inline constexpr int kMinWindowWidth = 800;
+inline constexpr int kMinWindowHeight = 600;
+inline constexpr int kMaxWindowSide = 7680;
+
+/// `defaultAssets` is used when --assets is not given.
+Result<LaunchOptions> parseLaunchOptions(const std::vector<std::string>& args, const std::string& defaultAssets);
+std::string launchUsage();
+
+} // namespace kiosk

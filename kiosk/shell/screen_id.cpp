@@ -1,0 +1,47 @@
+#include "shell/screen_id.hpp"
+
+#include <array>
+#include <utility>
+
+namespace kiosk {
+
+namespace {
+constexpr std::array kScreens{std::pair{ScreenId::Attract, std::string_view("attract")},
+                              std::pair{ScreenId::Identify, std::string_view("identify")},
+                              std::pair{ScreenId::Patient, std::string_view("patient")}};
+constexpr std::array kOverlays{std::pair{Overlay::None, std::string_view("none")},
+                               std::pair{Overlay::TimeoutWarning, std::string_view("timeout-warning")},
+                               std::pair{Overlay::CallStaff, std::string_view("call-staff")},
+                               std::pair{Overlay::Sound, std::string_view("sound")},
+                               std::pair{Overlay::Language, std::string_view("language")}};
+} // namespace
+
+std::string_view screenName(ScreenId id)
+{
+    for (auto [k, v] : kScreens)
+        if (k == id) return v;
+    return "?";
+}
+
+std::optional<ScreenId> screenFromName(std::string_view name)
+{
+    for (auto [k, v] : kScreens)
+        if (v == name) return k;
+    return std::nullopt;
+}
+
+std::string_view overlayName(Overlay overlay)
+{
+    for (auto [k, v] : kOverlays)
+        if (k == overlay) return v;
+    return "?";
+}
+
+std::optional<Overlay> overlayFromName(std::string_view name)
+{
+    for (auto [k, v] : kOverlays)
+        if (v == name) return k;
+    return std::nullopt;
+}
+
+} // namespace kiosk

@@ -1,0 +1,263 @@
+#include "shell/shell.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "patient/masking.hpp"
+
+namespace kiosk {
+
+namespace {
+template <class... Ts>
+struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+
+std::string_view voiceKeyFor(ScreenId screen)
+{
+    switch (screen) {
+    case ScreenId::Attract: return "voice.attract";
+    case ScreenId::Identify: return "voice.identify";
+    case ScreenId::Patient: return "voice.patient";
+    }
+    return "voice.attract";
+}
+
+constexpr int kVolumeStep = 20;
+} // namespace
+
+std::string_view noticeKey(Notice notice)
+{
+    switch (notice) {
+    case Notice::None: return "";
+    case Notice::CardReadFailed: return "notice.card_read_failed";
+    case Notice::CodeNotRecognised: return "notice.code_not_recognised";
+    case Notice::ElderModeOn: return "notice.elder_mode_on";
+    }
+    return "";
+}
+
+Shell::Shell(KioskSettings settings, const CatalogSet& catalogs, const Clock& clock, PromptPlayer& voice,
+             GlyphDemand& glyphs)
+    : m_settings(std::move(settings)), m_catalogs(catalogs), m_clock(clock), m_voice(voice), m_glyphs(glyphs)
+{
+    if (m_settings.warningDuration < kMinimumWarning) m_settings.warningDuration = kMinimumWarning;
+    m_prefs.language = m_settings.defaultLanguage;
+    m_prefs.volume = std::clamp(m_settings.defaultVolume, 0, 100);
+    m_voice.setVolume(m_prefs.volume);
+    if (!m_settings.hospitalName.empty()) m_glyphs.require(m_settings.hospitalName, GlyphScope::Kiosk);
+    speak(voiceKeyFor(m_screen));
+}
+
+Shell::~Shell() = default;
+
+void Shell::handle(const Event& event)
+{
+    std::visit(Overloaded{
+                   [&](const CardInserted& e) { identify(e.card); },
+                   [&](const CardRemoved&) {},
+                   [&](const CardReadFailed&) {
+                       if (!m_session) startSession();
+                       noteActivity();
+                       if (m_screen != ScreenId::Patient) goTo(ScreenId::Identify);
+                       setNotice(Notice::CardReadFailed);
+                       speak(noticeKey(Notice::CardReadFailed));
+                   },
+                   [&](const CodeScanned&) {
+                       // No service resolves codes yet; say so instead of ignoring the patient.
+                       if (!m_session) startSession();
+                       noteActivity();
+                       if (m_screen == ScreenId::Attract) goTo(ScreenId::Identify);
+                       setNotice(Notice::CodeNotRecognised);
+                       speak(noticeKey(Notice::CodeNotRecognised));
+                   },
+               },
+               event);
+}
+
+void Shell::apply(const Intent& intent)
+{
+    std::visit(Overloaded{
+                   [&](const intent::Touch&) { noteActivity(); },
+                   [&](const intent::Start&) {
+                       if (!m_session) startSession();
+                       goTo(ScreenId::Identify);
+                   },
+                   [&](const intent::Home&) { endSession(); },
+                   [&](const intent::SetLanguage& e) {
+                       if (m_prefs.language != e.language) {
+                           m_prefs.language = e.language;
+                           changed();
+                       }
+                       if (m_overlay == Overlay::Language) m_overlay = Overlay::None;
+                       speak(voiceKeyFor(m_screen));
+                   },
+                   [&](const intent::ToggleElderMode&) {
+                       m_prefs.elderMode = !m_prefs.elderMode;
+                       m_prefs.elderModeAutomatic = false;
+                       if (m_notice == Notice::ElderModeOn) m_notice = Notice::None;
+                       changed();
+                   },
+                   [&](const intent::ExtendTime&) { noteActivity(); },
+                   [&](const intent::CallStaff&) {
+                       openOverlay(Overlay::CallStaff);
+                       speak("voice.call_staff");
+                   },
+                   [&](const intent::OpenSound&) { openOverlay(Overlay::Sound); },
+                   [&](const intent::OpenLanguage&) { openOverlay(Overlay::Language); },
+                   [&](const intent::CloseOverlay&) {
+                       if (m_overlay != Overlay::TimeoutWarning) openOverlay(Overlay::None);
+                   },
+                   [&](const intent::ToggleMute&) {
+                       m_prefs.muted = !m_prefs.muted;
+                       m_voice.setVolume(m_prefs.muted ? 0 : m_prefs.volume);
+                       changed();
+                   },
+                   [&](const intent::VolumeUp&) {
+                       m_prefs.volume = std::min(100, m_prefs.volume + kVolumeStep);
+                       m_prefs.muted = false;
+                       m_voice.setVolume(m_prefs.volume);
+                       speak(voiceKeyFor(m_screen));
+                       changed();
+                   },
+                   [&](const intent::VolumeDown&) {
+                       m_prefs.volume = std::max(kVolumeStep, m_prefs.volume - kVolumeStep);
+                       m_voice.setVolume(m_prefs.muted ? 0 : m_prefs.volume);
+                       if (!m_prefs.muted) speak(voiceKeyFor(m_screen));
+                       changed();
+                   },
+               },
+               intent);
+}
+
+void Shell::tick()
+{
+    if (!m_session) return;
+    Instant now = m_clock.now();
+    if (m_warningStarted) {
+        if (now - *m_warningStarted >= m_settings.warningDuration) endSession();
+        return;
+    }
+    if (now - m_session->lastActivity() >= m_settings.idleTimeout) {
+        m_warningStarted = now;
+        m_overlay = Overlay::TimeoutWarning;
+        changed();
+        speak("voice.timeout_warning");
+    }
+}
+
+std::optional<Duration> Shell::warningRemaining() const
+{
+    if (!m_warningStarted) return std::nullopt;
+    Duration left = m_settings.warningDuration - (m_clock.now() - *m_warningStarted);
+    return std::max(left, Duration::zero());
+}
+
+std::optional<Instant> Shell::nextDeadline() const
+{
+    if (!m_session) return std::nullopt;
+    if (m_warningStarted) return *m_warningStarted + m_settings.warningDuration;
+    return m_session->lastActivity() + m_settings.idleTimeout;
+}
+
+std::string Shell::referenceNumber() const
+{
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%s-%04llu", m_settings.kioskId.c_str(),
+                  static_cast<unsigned long long>(m_session ? m_session->id() % 10000 : 0));
+    return buffer;
+}
+
+void Shell::goTo(ScreenId screen)
+{
+    if (m_screen == screen) return;
+    m_screen = screen;
+    m_notice = Notice::None;
+    if (m_overlay != Overlay::TimeoutWarning) m_overlay = Overlay::None;
+    changed();
+    speak(voiceKeyFor(screen));
+}
+
+void Shell::openOverlay(Overlay overlay)
+{
+    if (m_overlay == overlay) return;
+    m_overlay = overlay;
+    changed();
+}
+
+void Shell::startSession()
+{
+    m_session = std::make_unique<Session>(m_nextSessionId++, m_clock.now());
+    m_warningStarted.reset();
+    changed();
+}
+
+void Shell::endSession()
+{
+    m_session.reset();
+    m_glyphs.clearSession();
+    m_warningStarted.reset();
+    m_prefs = DisplayPrefs{};
+    m_prefs.language = m_settings.defaultLanguage;
+    m_prefs.volume = std::clamp(m_settings.defaultVolume, 0, 100);
+    m_voice.setVolume(m_prefs.volume);
+    m_overlay = Overlay::None;
+    m_notice = Notice::None;
+    ++m_sessionsEnded;
+    changed();
+    if (m_screen != ScreenId::Attract) {
+        m_screen = ScreenId::Attract;
+        speak(voiceKeyFor(m_screen));
+    } else {
+        m_voice.silence();
+    }
+}
+
+void Shell::identify(const IdentityCard& card)
+{
+    // A different person's card during a session starts a fresh session: the
+    // previous patient's data must not carry over to the new one.
+    if (m_session && m_session->patient() && m_session->patient()->idNumber != card.idNumber) endSession();
+    if (!m_session) startSession();
+    noteActivity();
+
+    // Prepare the glyphs before the name is first drawn; masked names only
+    // use characters of the full name plus '*'.
+    m_glyphs.require(card.displayName(), GlyphScope::Session);
+    m_glyphs.require(maskName(card.displayName()), GlyphScope::Session);
+
+    int age = ageOn(card.birthDate, localDate(m_clock.wallNow()));
+    bool elder = card.birthDate.year > 0 && age >= m_settings.elderAge;
+    m_session->identify(card);
+    if (elder && !m_prefs.elderMode) {
+        m_prefs.elderMode = true;
+        m_prefs.elderModeAutomatic = true;
+    }
+    goTo(ScreenId::Patient);
+    if (elder) m_notice = Notice::ElderModeOn;
+    changed();
+}
+
+void Shell::noteActivity()
+{
+    if (!m_session) return;
+    m_session->touch(m_clock.now());
+    if (m_warningStarted) {
+        m_warningStarted.reset();
+        if (m_overlay == Overlay::TimeoutWarning) m_overlay = Overlay::None;
+        changed();
+    }
+}
+
+void Shell::speak(std::string_view voiceKey)
+{
+    m_voice.say(m_catalogs.text(m_prefs.language, voiceKey), m_prefs.language);
+}
+
+void Shell::setNotice(Notice notice)
+{
+    m_notice = notice;
+    changed();
+}
+
+} // namespace kiosk

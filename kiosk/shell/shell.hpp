@@ -1,0 +1,94 @@
+#pragma once
+// The kiosk shell as a state machine: which screen and overlay are up, the
+// patient's Session, display preferences, the inactivity countdown and the
+// voice prompt on entry. No drawing, no devices: screens read this and send
+// intents; the frame loop feeds it device events and calls tick().
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/events.hpp"
+#include "i18n/catalog.hpp"
+#include "session/session.hpp"
+#include "settings/kiosk_settings.hpp"
+#include "shell/intent.hpp"
+#include "shell/screen_id.hpp"
+#include "text/glyph_demand.hpp"
+#include "voice/prompt_player.hpp"
+
+namespace kiosk {
+
+/// How the screen looks for the person in front of it; reset to the
+/// kiosk's defaults when a session ends.
+struct DisplayPrefs {
+    Language language = Language::ZhCN;
+    bool elderMode = false;
+    bool elderModeAutomatic = false;  ///< Switched on by age from the ID card.
+    bool muted = false;
+    int volume = 80;
+};
+
+/// A short message on the current screen, as a catalog key.
+enum class Notice { None, CardReadFailed, CodeNotRecognised, ElderModeOn };
+
+class Shell {
+public:
+    Shell(KioskSettings settings, const CatalogSet& catalogs, const Clock& clock, PromptPlayer& voice,
+          GlyphDemand& glyphs);
+    ~Shell();
+
+    void handle(const Event& event);
+    void apply(const Intent& intent);
+    /// Runs the timers; call once per frame and whenever nextDeadline() passes.
+    void tick();
+
+    ScreenId screen() const { return m_screen; }
+    Overlay overlay() const { return m_overlay; }
+    const Session* session() const { return m_session.get(); }
+    const DisplayPrefs& prefs() const { return m_prefs; }
+    Notice notice() const { return m_notice; }
+    const KioskSettings& settings() const { return m_settings; }
+
+    /// Time left on the inactivity countdown while it is shown.
+    std::optional<Duration> warningRemaining() const;
+    /// The next moment tick() has something to do, if any.
+    std::optional<Instant> nextDeadline() const;
+    /// A short reference staff can look up: kiosk id and session number.
+    std::string referenceNumber() const;
+    /// Counts state changes, so the frame loop knows when to draw.
+    std::uint64_t revision() const { return m_revision; }
+    std::uint64_t sessionsEnded() const { return m_sessionsEnded; }
+
+private:
+    void goTo(ScreenId screen);
+    void openOverlay(Overlay overlay);
+    void startSession();
+    void endSession();
+    void identify(const IdentityCard& card);
+    void noteActivity();
+    void speak(std::string_view voiceKey);
+    void setNotice(Notice notice);
+    void changed() { ++m_revision; }
+
+    KioskSettings m_settings;
+    const CatalogSet& m_catalogs;
+    const Clock& m_clock;
+    PromptPlayer& m_voice;
+    GlyphDemand& m_glyphs;
+
+    ScreenId m_screen = ScreenId::Attract;
+    Overlay m_overlay = Overlay::None;
+    Notice m_notice = Notice::None;
+    DisplayPrefs m_prefs;
+    std::unique_ptr<Session> m_session;
+    std::optional<Instant> m_warningStarted;
+    SessionId m_nextSessionId = 1;
+    std::uint64_t m_revision = 0;
+    std::uint64_t m_sessionsEnded = 0;
+};
+
+std::string_view noticeKey(Notice notice);
+
+} // namespace kiosk

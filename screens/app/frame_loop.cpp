@@ -1,0 +1,192 @@
+#include "app/frame_loop.hpp"
+
+#include <imgui.h>
+#include <backends/imgui_impl_sdl.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "metrics.hpp"
+#include "screen_router.hpp"
+#include "script/script_runner.hpp"
+#include "theme.hpp"
+
+namespace kiosk::screens {
+
+namespace {
+// The countdown bar moves smoothly at this rate; nothing else animates.
+constexpr int kAnimationFrameMs = 33;
+// Frames to draw after input so ImGui settles press, release and hover.
+constexpr int kFramesAfterInput = 3;
+} // namespace
+
+FrameLoop::FrameLoop(FrameLoopParts parts) : m_parts(parts), m_renderer(parts.renderer)
+{
+    m_wakeEvent = SDL_RegisterEvents(1);
+    const char* driver = SDL_GetCurrentVideoDriver();
+    m_sdlCanWait = driver && (std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0);
+    m_parts.events.setWaker([this] { wake(); });
+}
+
+FrameLoop::~FrameLoop() { m_parts.events.setWaker(nullptr); }
+
+void FrameLoop::wake()
+{
+    SDL_Event e{};
+    e.type = m_wakeEvent;
+    SDL_PushEvent(&e);
+    {
+        std::lock_guard lock(m_wakeMutex);
+        m_woken = true;
+    }
+    m_wakeCv.notify_all();
+}
+
+int FrameLoop::msUntilNextFrame() const
+{
+    if (m_pendingFrames > 0) return 0;
+    auto now = std::chrono::steady_clock::now();
+    if (m_parts.shell.overlay() == Overlay::TimeoutWarning) {
+        auto since = std::chrono::duration_cast<std::chrono::milliseconds>(now - m_lastFrame).count();
+        return static_cast<int>(std::max<long long>(0, kAnimationFrameMs - since));
+    }
+    // The clock on screen shows minutes: wake at the next minute boundary.
+    auto wall = m_parts.clock.wallNow().time_since_epoch();
+    auto intoMinute = std::chrono::duration_cast<std::chrono::milliseconds>(wall) % std::chrono::minutes(1);
+    long long ms = (std::chrono::minutes(1) - intoMinute).count() + 5;
+    if (auto deadline = m_parts.shell.nextDeadline()) {
+        auto until = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - m_parts.clock.now()).count();
+        ms = std::min(ms, std::max<long long>(0, until + 1));
+    }
+    return static_cast<int>(ms);
+}
+
+void FrameLoop::waitForWork(int timeoutMs)
+{
+    if (timeoutMs <= 0) return;
+    if (m_sdlCanWait) {
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, timeoutMs)) handleSdlEvent(event, false);
+        else m_pendingFrames = std::max(m_pendingFrames, 1);  // a timer is due
+        return;
+    }
+    std::unique_lock lock(m_wakeMutex);
+    bool woken = m_wakeCv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return m_woken; });
+    m_woken = false;
+    if (!woken) m_pendingFrames = std::max(m_pendingFrames, 1);
+}
+
+void FrameLoop::handleSdlEvent(const SDL_Event& event, bool scripted)
+{
+    if (event.type == m_wakeEvent) {
+        m_pendingFrames = std::max(m_pendingFrames, 2);
+        return;
+    }
+    switch (event.type) {
+    case SDL_QUIT:
+        m_quit = true;
+        return;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_FINGERDOWN:
+    case SDL_KEYDOWN:
+        if (!scripted) m_parts.shell.apply(intent::Touch{});
+        break;
+    case SDL_WINDOWEVENT:
+        break;
+    default:
+        break;
+    }
+    if (event.type == SDL_KEYDOWN && m_parts.demoReader && !scripted) {
+        // Demo hotkeys: F1–F8 place a sample card, F9 makes the next read fail, F12 takes the card away.
+        SDL_Keycode key = event.key.keysym.sym;
+        if (key >= SDLK_F1 && key <= SDLK_F8) (void)m_parts.demoReader->insertIndex(static_cast<std::size_t>(key - SDLK_F1));
+        else if (key == SDLK_F9) m_parts.demoReader->failNextRead();
+        else if (key == SDLK_F12) m_parts.demoReader->remove();
+    }
+    if (!scripted) ImGui_ImplSDL2_ProcessEvent(&event);
+    m_pendingFrames = std::max(m_pendingFrames, kFramesAfterInput);
+}
+
+int FrameLoop::run(ScriptRunner* script)
+{
+    while (!m_quit) {
+        bool idling = script && script->idleUntil();
+        int timeout = msUntilNextFrame();
+        if (script && !idling) {
+            // A scenario keeps frames coming, pausing briefly for workers.
+            timeout = std::min(timeout, 5);
+        } else if (idling) {
+            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*script->idleUntil() -
+                                                                               std::chrono::steady_clock::now());
+            timeout = std::min<int>(timeout, static_cast<int>(std::max<long long>(0, left.count())));
+        }
+        waitForWork(timeout);
+        SDL_Event event;
+        while (SDL_PollEvent(&event)) handleSdlEvent(event, script != nullptr);
+
+        if (idling && std::chrono::steady_clock::now() >= *script->idleUntil()) {
+            script->idleFinished();
+            m_pendingFrames = std::max(m_pendingFrames, 1);
+        }
+        if (!m_parts.events.empty()) m_pendingFrames = std::max(m_pendingFrames, 2);
+        if (m_pendingFrames == 0 && script && !idling) m_pendingFrames = 1;
+        if (m_pendingFrames == 0) continue;
+        renderFrame(script);
+        if (script && script->done()) return script->exitCode();
+    }
+    return 0;
+}
+
+void FrameLoop::renderFrame(ScriptRunner* script)
+{
+    double cpuStart = FrameStats::threadCpuMs();
+    m_pendingFrames = std::max(0, m_pendingFrames - 1);
+    m_lastFrame = std::chrono::steady_clock::now();
+
+    // Worker results and timers first, so that new text (a name from a card)
+    // reaches the glyph atlas before anything draws it.
+    for (Event& e : m_parts.events.drain()) m_parts.shell.handle(e);
+    m_parts.shell.tick();
+
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(m_parts.renderer, &w, &h);
+    const DisplayPrefs& prefs = m_parts.shell.prefs();
+    Metrics metrics = Metrics::compute(static_cast<float>(w), static_cast<float>(h),
+                                       m_parts.shell.settings().screenDpi, prefs.elderMode);
+    if (m_parts.fonts.update(prefs.language, metrics)) {
+        m_renderer.uploadFontAtlas();
+        const AtlasStats& a = m_parts.fonts.stats();
+        m_parts.stats.setAtlas(a.width, a.height, a.glyphs, a.lastBuildMs);
+    }
+
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplSDL2_NewFrame();
+    io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
+    if (script) script->injectInput(io);
+    ImGui::NewFrame();
+
+    m_record.clear();
+    const Theme& theme = prefs.elderMode ? Theme::elder() : Theme::normal();
+    Ui ui(m_parts.shell, m_parts.catalogs, m_parts.fonts, metrics, theme, m_record, m_parts.clock.wallNow());
+    std::vector<Intent> intents = drawFrame(ui);
+    ImGui::Render();
+
+    SDL_SetRenderDrawColor(m_parts.renderer, 0, 0, 0, 255);
+    SDL_RenderClear(m_parts.renderer);
+    m_renderer.render(ImGui::GetDrawData());
+    if (script) script->afterFrame(m_record, metrics);
+    bool countdown = m_parts.shell.overlay() == Overlay::TimeoutWarning;
+    SDL_RenderPresent(m_parts.renderer);
+    m_parts.stats.firstFramePresented();
+    m_parts.stats.countFrame();
+    if (countdown) m_parts.stats.addCountdownFrame(FrameStats::threadCpuMs() - cpuStart);
+
+    for (const Intent& i : intents) m_parts.shell.apply(i);
+    if (m_parts.shell.revision() != m_lastRevision) {
+        m_lastRevision = m_parts.shell.revision();
+        m_pendingFrames = std::max(m_pendingFrames, 2);
+    }
+}
+
+} // namespace kiosk::screens

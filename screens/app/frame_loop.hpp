@@ -1,0 +1,66 @@
+#pragma once
+// The SDL frame loop. It sleeps until something happens: input, an event
+// from a worker, a timer the shell asked for, the clock's next minute, or
+// the countdown's next animation step. It never touches a device, the
+// database or the network; results arrive through the EventQueue.
+#include <SDL.h>
+
+#include <condition_variable>
+#include <mutex>
+
+#include "app/frame_stats.hpp"
+#include "core/clock.hpp"
+#include "core/event_queue.hpp"
+#include "fonts/font_atlas.hpp"
+#include "render/sdl_imgui_renderer.hpp"
+#include "shell/shell.hpp"
+#include "sim/simulated_id_card_reader.hpp"
+#include "widgets/frame_record.hpp"
+
+namespace kiosk::screens {
+
+class ScriptRunner;
+
+struct FrameLoopParts {
+    SDL_Window* window;
+    SDL_Renderer* renderer;
+    Shell& shell;
+    EventQueue& events;
+    const CatalogSet& catalogs;
+    FontAtlas& fonts;
+    const Clock& clock;
+    devices::SimulatedIdCardReader* demoReader;  ///< Demo hotkeys insert its cards; may be null.
+    FrameStats& stats;
+};
+
+class FrameLoop {
+public:
+    explicit FrameLoop(FrameLoopParts parts);
+    ~FrameLoop();
+    /// Runs until the window closes or the script ends; returns the exit code.
+    int run(ScriptRunner* script);
+
+private:
+    void handleSdlEvent(const SDL_Event& event, bool scripted);
+    void renderFrame(ScriptRunner* script);
+    void waitForWork(int timeoutMs);
+    int msUntilNextFrame() const;
+    void wake();
+
+    FrameLoopParts m_parts;
+    SdlImguiRenderer m_renderer;
+    FrameRecord m_record;
+    Uint32 m_wakeEvent = 0;
+    /// SDL waits efficiently only on desktop drivers; elsewhere (offscreen,
+    /// dummy) it polls every millisecond, so the loop waits on this instead.
+    bool m_sdlCanWait = false;
+    std::mutex m_wakeMutex;
+    std::condition_variable m_wakeCv;
+    bool m_woken = false;
+    int m_pendingFrames = 2;
+    bool m_quit = false;
+    std::uint64_t m_lastRevision = 0;
+    std::chrono::steady_clock::time_point m_lastFrame{};
+};
+
+} // namespace kiosk::screens

@@ -1,0 +1,149 @@
+// The kiosk executable: a composition root. It builds the parts, hands each
+// its dependencies, runs the frame loop and reports why it could not start.
+#include <SDL.h>
+#include <imgui.h>
+#include <backends/imgui_impl_sdl.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/frame_loop.hpp"
+#include "app/frame_stats.hpp"
+#include "app/screenshot.hpp"
+#include "audio/sdl_audio_sink.hpp"
+#include "core/clock.hpp"
+#include "core/event_queue.hpp"
+#include "fonts/font_atlas.hpp"
+#include "i18n/catalog.hpp"
+#include "script/script_runner.hpp"
+#include "settings/launch_options.hpp"
+#include "shell/shell.hpp"
+#include "sim/simulated_id_card_reader.hpp"
+#include "speech/espeak_synthesizer.hpp"
+#include "voice/voice_prompter.hpp"
+#include "voice/wav_file_sink.hpp"
+
+namespace {
+
+using namespace kiosk;
+
+int startupError(const std::string& message)
+{
+    std::fprintf(stderr, "kiosk: %s\n", message.c_str());
+    return 2;
+}
+
+std::unique_ptr<AudioSink> makeAudioSink(const AudioTarget& target)
+{
+    switch (target.kind) {
+    case AudioTarget::Kind::Null: return std::make_unique<NullAudioSink>();
+    case AudioTarget::Kind::WavFile: return std::make_unique<WavFileSink>(target.path);
+    case AudioTarget::Kind::Device: return std::make_unique<screens::SdlAudioSink>();
+    }
+    return std::make_unique<NullAudioSink>();
+}
+
+bool desktopPresent() { return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY"); }
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    screens::FrameStats stats;
+    auto parsed = parseLaunchOptions(std::vector<std::string>(argv + 1, argv + argc), KIOSK_DEFAULT_ASSETS);
+    if (!parsed) return startupError(parsed.error().message);
+    LaunchOptions options = std::move(*parsed);
+    if (options.showHelp) {
+        std::fputs(launchUsage().c_str(), stdout);
+        return 0;
+    }
+    bool scripted = options.scriptPath.has_value();
+    if (!options.demo && !scripted)
+        return startupError("no device configuration yet: start with --demo for simulated devices and the demo "
+                            "hospital");
+    if (scripted && options.audio.kind == AudioTarget::Kind::Device) options.audio.kind = AudioTarget::Kind::Null;
+
+    std::optional<Scenario> scenario;
+    if (scripted) {
+        auto loaded = loadScenario(*options.scriptPath);
+        if (!loaded) return startupError(loaded.error().message);
+        scenario = std::move(*loaded);
+    }
+    auto catalogs = CatalogSet::load(options.assetsDir + "/i18n");
+    if (!catalogs) return startupError(catalogs.error().message);
+    auto fontFile = screens::FontFile::map(std::getenv("KIOSK_FONT") ? std::getenv("KIOSK_FONT")
+                                                                     : screens::kDefaultCjkFont);
+    if (!fontFile) return startupError(fontFile.error().message);
+    auto identities = devices::loadSampleIdentities(options.assetsDir + "/demo/id_cards.tsv");
+    if (!identities) return startupError(identities.error().message);
+
+    if (scripted) setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    // The software renderer needs no GPU; without this hint SDL loads Mesa to
+    // probe for acceleration, which costs a quarter second and 90 MB.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    Uint32 subsystems = SDL_INIT_VIDEO | (options.audio.kind == AudioTarget::Kind::Device ? SDL_INIT_AUDIO : 0);
+    if (SDL_Init(subsystems) != 0) return startupError(std::string("SDL could not start: ") + SDL_GetError());
+
+    Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+    bool fullscreen = options.windowMode == WindowMode::Fullscreen ||
+                      (options.windowMode == WindowMode::Auto && !desktopPresent());
+    if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    SDL_Window* window = SDL_CreateWindow("Hospital kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                          options.width, options.height, flags);
+    if (!window) return startupError(std::string("cannot open a window: ") + SDL_GetError());
+    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer) return startupError(std::string("cannot create a renderer: ") + SDL_GetError());
+
+    EventQueue events;
+    SystemClock systemClock;
+    AdvanceableClock clock(systemClock);
+    GlyphDemand glyphs;
+    devices::EspeakSynthesizer synthesizer;
+    std::unique_ptr<AudioSink> audio = makeAudioSink(options.audio);
+    auto voice = std::make_unique<VoicePrompter>(synthesizer, *audio);
+    devices::SimulatedIdCardReader reader(events, std::move(*identities));
+    if (auto ok = reader.open(); !ok) return startupError(ok.error().message);
+    reader.enable();
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    ImGui_ImplSDL2_InitForSDLRenderer(window);
+
+    int exitCode = 0;
+    {
+        Shell shell(options.settings, *catalogs, clock, *voice, glyphs);
+        screens::FontAtlas fonts(std::move(*fontFile), *catalogs, glyphs);
+        screens::FrameLoop loop({window, renderer, shell, events, *catalogs, fonts, clock,
+                                 options.demo || scripted ? &reader : nullptr, stats});
+        std::unique_ptr<screens::ScriptRunner> runner;
+        if (scenario)
+            runner = std::make_unique<screens::ScriptRunner>(
+                std::move(*scenario),
+                screens::ScriptContext{shell, clock, events, glyphs, *catalogs, reader, stats,
+                                       [renderer](const std::string& path) {
+                                           return screens::saveScreenshot(renderer, path);
+                                       }});
+        exitCode = loop.run(runner.get());
+        reader.disable();
+        if (scripted) voice->waitIdle();
+    }
+    if (options.statsPath && !stats.write(*options.statsPath))
+        std::fprintf(stderr, "kiosk: cannot write %s\n", options.statsPath->c_str());
+
+    voice.reset();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_DestroyRenderer(renderer);
+    SDL_DestroyWindow(window);
+    SDL_Quit();
+    return exitCode;
+}

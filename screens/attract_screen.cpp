@@ -1,0 +1,23 @@
+// The attract screen: what a passer-by sees. Hospital, date and time come
+// from the top bar; here a welcome, how to start, and the service tiles as
+// services become available.
+#include "screen_router.hpp"
+
+namespace kiosk::screens {
+
+void drawAttractScreen(Ui& ui, Rect area)
+{
+    const Metrics& m = ui.metrics();
+    const Theme& t = ui.theme();
+    float y = area.y + area.h * (m.portrait ? 0.18f : 0.12f);
+    y += ui.textIn(area.x, y, area.w, ui.tr("hero.welcome"), FontRole::Title, t.text) + m.gap * 2;
+    y += ui.textIn(area.x, y, area.w, ui.tr("attract.instruction"), FontRole::Body, t.mutedText) + m.gap * 3;
+
+    std::string label = ui.tr("hero.start");
+    float w = std::min(area.w, std::max(ui.buttonWidth(label, FontRole::Title), area.w * (m.portrait ? 0.8f : 0.5f)));
+    float h = std::max(ui.buttonHeight(FontRole::Title), m.minTarget * 1.6f);
+    if (ui.button("start", label, Rect{area.x + (area.w - w) * 0.5f, y, w, h}, ButtonStyle::Primary, FontRole::Title))
+        ui.intend(intent::Start{});
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,41 @@
+#include "fonts/font_file.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace kiosk::screens {
+
+Result<FontFile> FontFile::map(const std::string& path)
+{
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return fail("cannot open the font " + path + " (" + std::strerror(errno) +
+                    "): install the Debian package " + kCjkFontPackage);
+    struct stat st{};
+    if (::fstat(fd, &st) != 0 || st.st_size < 1024) {
+        ::close(fd);
+        return fail("the font " + path + " is empty or unreadable: reinstall the Debian package " + kCjkFontPackage);
+    }
+    void* data = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (data == MAP_FAILED) return fail("cannot map the font " + path + ": " + std::strerror(errno));
+    return FontFile(data, static_cast<std::size_t>(st.st_size));
+}
+
+FontFile::FontFile(FontFile&& other) noexcept : m_data(other.m_data), m_size(other.m_size)
+{
+    other.m_data = nullptr;
+    other.m_size = 0;
+}
+
+FontFile::~FontFile()
+{
+    if (m_data) ::munmap(m_data, m_size);
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,43 @@
+// The identified patient: greeted by masked name, shown the masked ID
+// number, and offered the services this kiosk provides.
+#include "patient/masking.hpp"
+#include "screen_router.hpp"
+
+namespace kiosk::screens {
+
+void drawPatientScreen(Ui& ui, Rect area)
+{
+    const Metrics& m = ui.metrics();
+    const Theme& t = ui.theme();
+    const Session* session = ui.shell().session();
+    const IdentityCard* patient = session ? session->patient() : nullptr;
+    if (!patient) return;  // the shell only shows this screen with a patient; draw nothing otherwise
+
+    float y = area.y + m.gap;
+    y += ui.textIn(area.x, y, area.w, ui.format("title.greeting", {{"name", maskName(patient->displayName())}}),
+                   FontRole::Title, t.text) +
+         m.gap;
+    y += ui.textIn(area.x, y, area.w, ui.format("patient.id_label", {{"id", maskIdNumber(patient->idNumber)}}),
+                   FontRole::Body, t.mutedText) +
+         m.gap;
+
+    if (ui.shell().notice() == Notice::ElderModeOn) {
+        std::string text = ui.tr("notice.elder_mode_on");
+        float h = ui.measure(text, FontRole::Body, area.w - 2 * m.pad).y + 2 * m.pad;
+        ui.fill(Rect{area.x, y, area.w, h}, t.noticeBackground, m.pad * 0.5f);
+        ui.textIn(area.x + m.pad, y + m.pad, area.w - 2 * m.pad, text, FontRole::Body, t.noticeText);
+        y += h + m.gap;
+    }
+
+    // No patient service is available on this kiosk yet: say where to go
+    // instead of showing tiles that lead nowhere.
+    y += m.gap * 2;
+    y += ui.textIn(area.x, y, area.w, ui.tr("patient.no_services"), FontRole::Body, t.text) + m.gap * 3;
+
+    std::string label = ui.tr("patient.finish");
+    float w = std::min(area.w, std::max(ui.buttonWidth(label), area.w * 0.5f));
+    if (ui.button("finish", label, Rect{area.x + (area.w - w) * 0.5f, y, w, ui.buttonHeight()}, ButtonStyle::Primary))
+        ui.intend(intent::Home{});
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,47 @@
+#include "screen_router.hpp"
+
+#include "overlays.hpp"
+#include "widgets/chrome.hpp"
+
+namespace kiosk::screens {
+
+namespace {
+constexpr ImGuiWindowFlags kLayerFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                         ImGuiWindowFlags_NoBackground;
+} // namespace
+
+std::vector<Intent> drawFrame(Ui& ui)
+{
+    const Metrics& m = ui.metrics();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(m.width, m.height));
+    // The screen layer never comes to the front, so an overlay stays on top of it.
+    ImGui::Begin("##screen", nullptr, kLayerFlags | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ui.fill(Rect{0, 0, m.width, m.height}, ui.theme().background);
+    float top = drawTopBar(ui);
+    float bottomHeight = measureBottomBar(ui);
+    float bottom = m.height - bottomHeight;
+    Rect content{m.pad * 2, top + m.pad, m.width - 4 * m.pad, bottom - top - 2 * m.pad};
+    switch (ui.shell().screen()) {
+    case ScreenId::Attract: drawAttractScreen(ui, content); break;
+    case ScreenId::Identify: drawIdentifyScreen(ui, content); break;
+    case ScreenId::Patient: drawPatientScreen(ui, content); break;
+    }
+    drawBottomBar(ui, bottom);
+    ImGui::End();
+
+    if (ui.shell().overlay() != Overlay::None) {
+        // A separate window on top: it covers the screen layer, so taps cannot
+        // reach the buttons underneath.
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(m.width, m.height));
+        ImGui::SetNextWindowFocus();
+        ImGui::Begin("##overlay", nullptr, kLayerFlags);
+        drawOverlay(ui);
+        ImGui::End();
+    }
+    return ui.takeIntents();
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,16 @@
+#pragma once
+// Draws one whole frame for the shell's state: top bar, the current screen,
+// bottom bar, overlay. Returns the intents the patient expressed.
+#include <vector>
+
+#include "widgets/ui.hpp"
+
+namespace kiosk::screens {
+
+void drawAttractScreen(Ui& ui, Rect area);
+void drawIdentifyScreen(Ui& ui, Rect area);
+void drawPatientScreen(Ui& ui, Rect area);
+
+std::vector<Intent> drawFrame(Ui& ui);
+
+} // namespace kiosk::screens

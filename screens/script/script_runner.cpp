@@ -1,0 +1,276 @@
+#include "script/script_runner.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+#include "patient/masking.hpp"
+#include "text/utf8.hpp"
+
+namespace kiosk::screens {
+
+namespace {
+constexpr auto kWaitLimit = std::chrono::seconds(10);
+// ImGui needs a frame to see a press and another to settle hover and layout.
+constexpr int kSettleFrames = 2;
+
+std::string joinTargets(const FrameRecord& record)
+{
+    std::string out;
+    for (const auto& item : record.items())
+        if (item.kind == RecordedItem::Kind::Target) out += (out.empty() ? "" : ", ") + ("#" + item.id);
+    return out;
+}
+} // namespace
+
+ScriptRunner::ScriptRunner(Scenario scenario, ScriptContext context)
+    : m_scenario(std::move(scenario)), m_ctx(std::move(context))
+{
+}
+
+void ScriptRunner::injectInput(ImGuiIO& io)
+{
+    switch (m_tap) {
+    case TapPhase::Press:
+        io.MousePos = m_tapAt;
+        io.MouseDown[0] = true;
+        break;
+    case TapPhase::Release:
+        io.MousePos = m_tapAt;
+        io.MouseDown[0] = false;
+        break;
+    case TapPhase::Away:
+    case TapPhase::None:
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        io.MouseDown[0] = false;
+        break;
+    }
+}
+
+void ScriptRunner::idleFinished()
+{
+    m_idleUntil.reset();
+    m_ctx.stats.idleEnded();
+    ++m_index;
+    m_framesSinceAction = 0;
+}
+
+void ScriptRunner::failStep(const ScenarioStep& step, const std::string& message)
+{
+    std::fprintf(stderr, "%s:%d: %s: %s\n", m_scenario.fileName.c_str(), step.line,
+                 std::string(scenarioOpName(step.op)).c_str(), message.c_str());
+    m_failed = true;
+    m_done = true;
+}
+
+bool ScriptRunner::waitFor(bool condition, const ScenarioStep& step, const std::string& what)
+{
+    if (condition) return true;
+    auto now = std::chrono::steady_clock::now();
+    if (!m_stepStarted) m_stepStarted = now;
+    if (now - *m_stepStarted > kWaitLimit) failStep(step, "waited 10 s for " + what);
+    return false;
+}
+
+void ScriptRunner::afterFrame(const FrameRecord& record, const Metrics& metrics)
+{
+    ++m_framesSinceAction;
+    // Run as many steps as this frame allows; actions end the frame's turn.
+    while (!m_done && !m_idleUntil) {
+        if (m_index >= m_scenario.steps.size()) {
+            if (m_ctx.catalogs.missingLookups() > 0) {
+                std::string keys;
+                for (const auto& k : m_ctx.catalogs.missingKeys()) keys += " " + k;
+                std::fprintf(stderr, "%s: text keys missing from the catalogs:%s\n", m_scenario.fileName.c_str(),
+                             keys.c_str());
+                m_failed = true;
+            } else {
+                std::printf("%s: %zu steps passed\n", m_scenario.fileName.c_str(), m_scenario.steps.size());
+            }
+            m_done = true;
+            return;
+        }
+        const ScenarioStep& step = m_scenario.steps[m_index];
+        if (!runStep(step, record, metrics)) return;
+        ++m_index;
+        m_stepStarted.reset();
+    }
+}
+
+bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, const Metrics& metrics)
+{
+    using Op = ScenarioOp;
+    bool settled = m_framesSinceAction >= kSettleFrames;
+    auto acted = [&] {
+        m_framesSinceAction = 0;
+        return true;
+    };
+    switch (step.op) {
+    case Op::Tap: {
+        if (m_tap == TapPhase::None) {
+            if (!settled) return false;
+            const RecordedItem* target = record.findTarget(step.argument);
+            if (!waitFor(target != nullptr, step,
+                         "a target '" + step.argument + "' (targets now: " + joinTargets(record) + ")"))
+                return false;
+            m_tapAt = ImVec2((target->min.x + target->max.x) * 0.5f, (target->min.y + target->max.y) * 0.5f);
+            m_tap = TapPhase::Press;
+            m_ctx.shell.apply(intent::Touch{});
+            return false;
+        }
+        if (m_tap == TapPhase::Press) {
+            m_tap = TapPhase::Release;
+            return false;
+        }
+        if (m_tap == TapPhase::Release) {
+            m_tap = TapPhase::Away;
+            return false;
+        }
+        m_tap = TapPhase::None;
+        return acted();
+    }
+    case Op::Type:
+        ImGui::GetIO().AddInputCharactersUTF8(step.argument.c_str());
+        m_ctx.shell.apply(intent::Touch{});
+        return acted();
+    case Op::InsertCard: {
+        for (const auto& id : m_ctx.reader.identities())
+            if (id.key == step.argument) {
+                m_patientStrings.insert(id.card.displayName());
+                m_patientStrings.insert(maskName(id.card.displayName()));
+                m_patientStrings.insert(id.card.idNumber);
+                m_patientStrings.insert(maskIdNumber(id.card.idNumber));
+            }
+        if (auto ok = m_ctx.reader.insert(step.argument); !ok) {
+            failStep(step, ok.error().message);
+            return false;
+        }
+        return acted();
+    }
+    case Op::RemoveCard:
+        m_ctx.reader.remove();
+        return acted();
+    case Op::CardError:
+        m_ctx.reader.failNextRead();
+        return acted();
+    case Op::Scan:
+        m_ctx.events.post(CodeScanned{step.argument});
+        return acted();
+    case Op::Advance:
+        m_ctx.clock.advance(step.duration);
+        return acted();
+    case Op::Wait: {
+        auto now = std::chrono::steady_clock::now();
+        if (!m_waitUntil) m_waitUntil = now + step.duration;
+        if (now < *m_waitUntil) return false;
+        m_waitUntil.reset();
+        return acted();
+    }
+    case Op::Idle:
+        m_idleUntil = std::chrono::steady_clock::now() + step.duration;
+        m_ctx.stats.idleStarted();
+        return false;  // idleFinished() moves on
+    case Op::Screen: {
+        auto want = screenFromName(step.argument);
+        if (!want) {
+            failStep(step, "no screen named '" + step.argument + "' (attract, identify, patient)");
+            return false;
+        }
+        return settled && waitFor(m_ctx.shell.screen() == *want, step,
+                                  "screen '" + step.argument + "'; the screen is '" +
+                                      std::string(screenName(m_ctx.shell.screen())) + "'");
+    }
+    case Op::Overlay: {
+        auto want = overlayFromName(step.argument);
+        if (!want) {
+            failStep(step, "no overlay named '" + step.argument + "'");
+            return false;
+        }
+        return settled && waitFor(m_ctx.shell.overlay() == *want, step,
+                                  "overlay '" + step.argument + "'; the overlay is '" +
+                                      std::string(overlayName(m_ctx.shell.overlay())) + "'");
+    }
+    case Op::Expect:
+        return settled && waitFor(record.showsText(step.argument), step, "text \"" + step.argument + "\" to show");
+    case Op::ExpectNot:
+        if (!settled) return false;
+        if (record.showsText(step.argument)) {
+            failStep(step, "\"" + step.argument + "\" is visible");
+            return false;
+        }
+        return true;
+    case Op::ExpectElder: {
+        bool want = step.argument == "on";
+        return settled && waitFor(m_ctx.shell.prefs().elderMode == want, step,
+                                  std::string("elder mode ") + (want ? "on" : "off"));
+    }
+    case Op::ExpectNoPatient: {
+        if (!settled) return false;
+        std::string problems;
+        if (m_ctx.shell.session()) problems += " a session is still open;";
+        if (m_ctx.glyphs.sessionCharacterCount() > 0) problems += " the glyph atlas still holds session characters;";
+        for (const auto& s : m_patientStrings)
+            if (!s.empty() && record.showsText(s)) problems += " \"" + s + "\" is on screen;";
+        if (!problems.empty()) {
+            failStep(step, "patient data left:" + problems);
+            return false;
+        }
+        return true;
+    }
+    case Op::Screenshot: {
+        if (!settled) return false;
+        if (auto ok = m_ctx.screenshot(step.argument); !ok) {
+            failStep(step, ok.error().message);
+            return false;
+        }
+        return true;
+    }
+    case Op::CheckLayout: {
+        if (!settled) return false;
+        auto problems = layoutProblems(record, metrics);
+        if (!problems.empty()) {
+            std::string all;
+            for (const auto& p : problems) all += "\n  " + p;
+            failStep(step, std::to_string(problems.size()) + " layout problem(s):" + all);
+            return false;
+        }
+        return true;
+    }
+    case Op::Quit:
+        m_index = m_scenario.steps.size();
+        return true;
+    }
+    return true;
+}
+
+std::vector<std::string> ScriptRunner::layoutProblems(const FrameRecord& record, const Metrics& metrics) const
+{
+    std::vector<std::string> problems;
+    constexpr float kSlack = 0.5f;
+    auto box = [](const RecordedItem& i) {
+        char buffer[96];
+        std::snprintf(buffer, sizeof buffer, "[%.0f,%.0f %.0fx%.0f]", i.min.x, i.min.y, i.max.x - i.min.x,
+                      i.max.y - i.min.y);
+        return std::string(buffer);
+    };
+    for (const auto& item : record.items()) {
+        bool inside = item.min.x >= -kSlack && item.min.y >= -kSlack && item.max.x <= metrics.width + kSlack &&
+                      item.max.y <= metrics.height + kSlack;
+        if (!inside) problems.push_back("\"" + item.text + "\" " + box(item) + " is outside the screen");
+        if (item.kind == RecordedItem::Kind::Target) {
+            float w = item.max.x - item.min.x;
+            float h = item.max.y - item.min.y;
+            if (w + kSlack < metrics.minTarget || h + kSlack < metrics.minTarget)
+                problems.push_back("target #" + item.id + " " + box(item) + " is smaller than " +
+                                   std::to_string(static_cast<int>(metrics.minTarget)) + " px");
+        }
+    }
+    for (char32_t c : record.missingGlyphs()) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));
+        problems.push_back(std::string("glyph ") + buffer + " (" + encodeUtf8(std::u32string(1, c)) +
+                           ") is missing and would show as '?'");
+    }
+    return problems;
+}
+
+} // namespace kiosk::screens

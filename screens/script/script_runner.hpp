@@ -1,0 +1,74 @@
+#pragma once
+// Runs a UI scenario against the real application, frame by frame. Input is
+// injected at the ImGui IO level: offscreen windows never get focus, so SDL
+// mouse events would not reach ImGui. Observations (expect, screenshot,
+// check-layout) look at frames drawn after the last action has settled.
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/frame_stats.hpp"
+#include "core/clock.hpp"
+#include "core/event_queue.hpp"
+#include "fonts/font_atlas.hpp"
+#include "metrics.hpp"
+#include "script/scenario.hpp"
+#include "shell/shell.hpp"
+#include "sim/simulated_id_card_reader.hpp"
+#include "widgets/frame_record.hpp"
+
+namespace kiosk::screens {
+
+struct ScriptContext {
+    Shell& shell;
+    AdvanceableClock& clock;
+    EventQueue& events;
+    const GlyphDemand& glyphs;
+    const CatalogSet& catalogs;
+    devices::SimulatedIdCardReader& reader;
+    FrameStats& stats;
+    std::function<Result<void>(const std::string&)> screenshot;
+};
+
+class ScriptRunner {
+public:
+    ScriptRunner(Scenario scenario, ScriptContext context);
+
+    /// Sets the pointer for this frame; call after the platform backend's NewFrame.
+    void injectInput(ImGuiIO& io);
+    /// Advances the scenario with the frame just drawn (before it is presented).
+    void afterFrame(const FrameRecord& record, const Metrics& metrics);
+
+    bool done() const { return m_done; }
+    int exitCode() const { return m_failed ? 1 : 0; }
+    /// While set, the frame loop runs as in production (blocking waits) until then.
+    std::optional<std::chrono::steady_clock::time_point> idleUntil() const { return m_idleUntil; }
+    void idleFinished();
+
+private:
+    enum class TapPhase { None, Press, Release, Away };
+    bool runStep(const ScenarioStep& step, const FrameRecord& record, const Metrics& metrics);
+    bool waitFor(bool condition, const ScenarioStep& step, const std::string& whatWeWaitedFor);
+    void failStep(const ScenarioStep& step, const std::string& message);
+    std::vector<std::string> layoutProblems(const FrameRecord& record, const Metrics& metrics) const;
+
+    Scenario m_scenario;
+    ScriptContext m_ctx;
+    std::size_t m_index = 0;
+    bool m_done = false;
+    bool m_failed = false;
+    int m_framesSinceAction = 0;
+    std::optional<std::chrono::steady_clock::time_point> m_stepStarted;
+    std::optional<std::chrono::steady_clock::time_point> m_idleUntil;
+    std::optional<std::chrono::steady_clock::time_point> m_waitUntil;
+    TapPhase m_tap = TapPhase::None;
+    ImVec2 m_tapAt{};
+    std::set<std::string> m_patientStrings;  ///< Everything identifying a patient inserted so far.
+};
+
+} // namespace kiosk::screens

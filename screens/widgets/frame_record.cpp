@@ -1,0 +1,52 @@
+#include "widgets/frame_record.hpp"
+
+namespace kiosk::screens {
+
+void FrameRecord::clear()
+{
+    m_items.clear();
+    m_missing.clear();
+    m_overlay = false;
+}
+
+void FrameRecord::addText(std::string text, ImVec2 min, ImVec2 max)
+{
+    m_items.push_back({RecordedItem::Kind::Text, {}, std::move(text), min, max, m_overlay});
+}
+
+void FrameRecord::addTarget(std::string id, std::string label, ImVec2 min, ImVec2 max)
+{
+    m_items.push_back({RecordedItem::Kind::Target, std::move(id), std::move(label), min, max, m_overlay});
+}
+
+bool FrameRecord::overlayShown() const
+{
+    for (const auto& item : m_items)
+        if (item.onOverlay) return true;
+    return false;
+}
+
+bool FrameRecord::showsText(std::string_view needle) const
+{
+    for (const auto& item : m_items)
+        if (item.text.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+const RecordedItem* FrameRecord::findTarget(std::string_view selector) const
+{
+    bool overlay = overlayShown();
+    auto usable = [&](const RecordedItem& i) { return i.kind == RecordedItem::Kind::Target && i.onOverlay == overlay; };
+    if (selector.starts_with('#')) {
+        for (const auto& item : m_items)
+            if (usable(item) && item.id == selector.substr(1)) return &item;
+        return nullptr;
+    }
+    for (const auto& item : m_items)
+        if (usable(item) && item.text == selector) return &item;
+    for (const auto& item : m_items)
+        if (usable(item) && item.text.find(selector) != std::string::npos) return &item;
+    return nullptr;
+}
+
+} // namespace kiosk::screens
