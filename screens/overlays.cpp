@@ -70,7 +70,7 @@ void drawOverlay(Ui& ui)
     ui.setOverlayLayer(true);
     ui.fill(Rect{0, 0, m.width, m.height}, t.dim);
 
-    float panelWidth = std::min(m.width - 2 * m.pad, std::max(m.width * 0.7f, m.minTarget * 8));
+    float panelWidth = std::min(m.width - 2 * m.pad, std::max(m.width * (m.portrait ? 0.9f : 0.7f), m.minTarget * 8));
     float inner = panelWidth - 4 * m.pad;
     float titleH = ui.measure(c.title, FontRole::Title, inner).y;
     float bodyH = c.body.empty() ? 0 : ui.measure(c.body, FontRole::Body, inner).y + m.gap;
@@ -92,6 +92,13 @@ void drawOverlay(Ui& ui)
         y += h + m.gap;
     }
     drawFlow(ui, c.buttons, x, y, inner, {Align::Center, m.portrait || m.elder});
+
+    if (ui.shell().overlay() == Overlay::TimeoutWarning) {
+        // A tap anywhere but "end now" means "I am still here". Submitted after
+        // the panel's buttons so that they keep their taps.
+        ImGui::SetCursorScreenPos(ImVec2(0, 0));
+        if (ImGui::InvisibleButton("##still-here", ImVec2(m.width, m.height))) ui.intend(intent::ExtendTime{});
+    }
     ui.setOverlayLayer(false);
 }
 

@@ -10,7 +10,7 @@ namespace kiosk {
 
 namespace {
 
-enum class Arg { None, Text, Word, Duration, OnOff };
+enum class Arg { None, Text, Word, Duration, OnOff, Point };
 
 struct CommandSpec {
     std::string_view name;
@@ -20,6 +20,7 @@ struct CommandSpec {
 
 constexpr std::array kCommands{
     CommandSpec{"tap", ScenarioOp::Tap, Arg::Text},
+    CommandSpec{"tap-at", ScenarioOp::TapAt, Arg::Point},
     CommandSpec{"type", ScenarioOp::Type, Arg::Text},
     CommandSpec{"insert-card", ScenarioOp::InsertCard, Arg::Word},
     CommandSpec{"remove-card", ScenarioOp::RemoveCard, Arg::None},
@@ -151,6 +152,13 @@ Result<Scenario> parseScenario(std::string_view text, std::string fileName)
             auto d = parseDuration(rest);
             if (!d) return bad(d.error().message);
             step.duration = *d;
+            break;
+        }
+        case Arg::Point: {
+            std::istringstream words{std::string(rest)};
+            std::string extra;
+            if (!(words >> step.x >> step.y) || (words >> extra) || step.x < 0 || step.y < 0)
+                return bad("takes two whole numbers of pixels, X and Y");
             break;
         }
         case Arg::OnOff:

@@ -12,6 +12,7 @@ namespace kiosk {
 
 enum class ScenarioOp {
     Tap,             ///< tap "visible text" | tap #widget-id
+    TapAt,           ///< tap-at X Y   (pixels from the top-left corner)
     Type,            ///< type "text"
     InsertCard,      ///< insert-card IDENTITY
     RemoveCard,      ///< remove-card
@@ -36,6 +37,8 @@ struct ScenarioStep {
     ScenarioOp op = ScenarioOp::Quit;
     std::string argument;
     std::chrono::milliseconds duration{0};
+    int x = 0;  ///< For tap-at.
+    int y = 0;
 };
 
 struct Scenario {

@@ -6,7 +6,7 @@
 
 namespace kiosk::intent {
 
-struct Touch {};           ///< Any touch or key: the patient is still there.
+struct Touch {};           ///< Any touch or key: the patient is still there (not while the countdown shows).
 struct Start {};           ///< Begin: go to identification.
 struct Home {};            ///< Finish or cancel: end the session, back to attract.
 struct SetLanguage { Language language; };

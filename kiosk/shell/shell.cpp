@@ -78,7 +78,11 @@ void Shell::handle(const Event& event)
 void Shell::apply(const Intent& intent)
 {
     std::visit(Overloaded{
-                   [&](const intent::Touch&) { noteActivity(); },
+                   [&](const intent::Touch&) {
+                       // During the countdown a touch lands on its overlay, whose own
+                       // buttons and background decide between "more time" and "end".
+                       if (!m_warningStarted) noteActivity();
+                   },
                    [&](const intent::Start&) {
                        if (!m_session) startSession();
                        goTo(ScreenId::Identify);

@@ -116,6 +116,10 @@ int main(int argc, char** argv)
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowBorderSize = 0;  // screens fill the display edge to edge
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowRounding = 0;
     ImGui_ImplSDL2_InitForSDLRenderer(window);
 
     int exitCode = 0;

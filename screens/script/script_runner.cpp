@@ -105,28 +105,28 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
         return true;
     };
     switch (step.op) {
-    case Op::Tap: {
+    case Op::Tap:
+    case Op::TapAt: {
         if (m_tap == TapPhase::None) {
             if (!settled) return false;
-            const RecordedItem* target = record.findTarget(step.argument);
-            if (!waitFor(target != nullptr, step,
-                         "a target '" + step.argument + "' (targets now: " + joinTargets(record) + ")"))
-                return false;
-            m_tapAt = ImVec2((target->min.x + target->max.x) * 0.5f, (target->min.y + target->max.y) * 0.5f);
+            if (step.op == Op::TapAt) {
+                m_tapAt = ImVec2(static_cast<float>(step.x), static_cast<float>(step.y));
+            } else {
+                const RecordedItem* target = record.findTarget(step.argument);
+                if (!waitFor(target != nullptr, step,
+                             "a target '" + step.argument + "' (targets now: " + joinTargets(record) + ")"))
+                    return false;
+                m_tapAt = ImVec2((target->min.x + target->max.x) * 0.5f, (target->min.y + target->max.y) * 0.5f);
+            }
             m_tap = TapPhase::Press;
             m_ctx.shell.apply(intent::Touch{});
             return false;
         }
-        if (m_tap == TapPhase::Press) {
-            m_tap = TapPhase::Release;
-            return false;
-        }
-        if (m_tap == TapPhase::Release) {
-            m_tap = TapPhase::Away;
-            return false;
-        }
-        m_tap = TapPhase::None;
-        return acted();
+        // Press, release and move away take one frame each, as a finger would.
+        if (m_tap == TapPhase::Press) m_tap = TapPhase::Release;
+        else if (m_tap == TapPhase::Release) m_tap = TapPhase::Away;
+        else m_tap = TapPhase::None;
+        return m_tap == TapPhase::None && acted();
     }
     case Op::Type:
         ImGui::GetIO().AddInputCharactersUTF8(step.argument.c_str());

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "text/utf8.hpp"
+#include "widgets/text_layout.hpp"
 
 namespace kiosk::screens {
 
@@ -25,7 +26,14 @@ std::string Ui::format(std::string_view key, const TextArgs& args) const
 ImVec2 Ui::measure(std::string_view text, FontRole role, float wrapWidth) const
 {
     ImFont* font = m_fonts.font(role);
-    return font->CalcTextSizeA(m_fonts.size(role), 1e9f, wrapWidth, text.data(), text.data() + text.size());
+    float size = m_fonts.size(role);
+    if (wrapWidth <= 0) return font->CalcTextSizeA(size, 1e9f, 0, text.data(), text.data() + text.size());
+    ImVec2 out(0, 0);
+    for (std::string_view line : breakLines(font, size, text, wrapWidth)) {
+        out.x = std::max(out.x, font->CalcTextSizeA(size, 1e9f, 0, line.data(), line.data() + line.size()).x);
+        out.y += size;
+    }
+    return out;
 }
 
 void Ui::checkGlyphs(std::string_view text, FontRole role)
@@ -49,29 +57,14 @@ ImVec2 Ui::text(ImVec2 pos, std::string_view text, FontRole role, ImU32 color, f
 
 float Ui::textIn(float x, float y, float width, std::string_view str, FontRole role, ImU32 color, Align align)
 {
-    // Lay out line by line so that each wrapped line can be centred.
     ImFont* font = m_fonts.font(role);
     float size = m_fonts.size(role);
-    const char* begin = str.data();
-    const char* end = str.data() + str.size();
     float lineY = y;
-    while (begin < end) {
-        const char* lineEnd = font->CalcWordWrapPositionA(1.0f, begin, end, width);
-        if (lineEnd == begin) lineEnd = begin + 1;
-        const char* newline = static_cast<const char*>(std::memchr(begin, '\n', static_cast<std::size_t>(lineEnd - begin)));
-        if (newline) lineEnd = newline;
-        std::string_view line(begin, static_cast<std::size_t>(lineEnd - begin));
-        while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    for (std::string_view line : breakLines(font, size, str, width)) {
         float w = font->CalcTextSizeA(size, 1e9f, 0, line.data(), line.data() + line.size()).x;
         float lx = align == Align::Left ? x : align == Align::Right ? x + width - w : x + (width - w) * 0.5f;
         if (!line.empty()) text(ImVec2(std::floor(lx), std::floor(lineY)), line, role, color);
         lineY += size;
-        begin = lineEnd;
-        while (begin < end && (*begin == ' ' || *begin == '\n')) {
-            bool wasNewline = *begin == '\n';
-            ++begin;
-            if (wasNewline) break;
-        }
     }
     return lineY - y;
 }
