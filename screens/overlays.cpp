@@ -68,7 +68,6 @@ void drawOverlay(Ui& ui)
     PanelContent c = contentFor(ui);
 
     ui.setOverlayLayer(true);
-    ui.fill(Rect{0, 0, m.width, m.height}, t.dim);
 
     float panelWidth = std::min(m.width - 2 * m.pad, std::max(m.width * (m.portrait ? 0.9f : 0.7f), m.minTarget * 8));
     float inner = panelWidth - 4 * m.pad;
@@ -79,7 +78,7 @@ void drawOverlay(Ui& ui)
     float panelHeight = 2 * m.pad + titleH + m.gap + bodyH + progressH + buttonsH + 2 * m.pad;
     Rect panel{(m.width - panelWidth) * 0.5f, std::max(m.pad, (m.height - panelHeight) * 0.5f), panelWidth,
                panelHeight};
-    ui.fill(panel, t.panel, m.pad);
+    ui.fill(panel, t.panel);  // square corners: a rounded fill is slow on the software renderer
 
     float x = panel.x + 2 * m.pad;
     float y = panel.y + 2 * m.pad;

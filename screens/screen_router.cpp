@@ -18,6 +18,21 @@ std::vector<Intent> drawFrame(Ui& ui)
     ImGui::SetNextWindowSize(ImVec2(m.width, m.height));
     // The screen layer never comes to the front, so an overlay stays on top of it.
     ImGui::Begin("##screen", nullptr, kLayerFlags | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (ui.shell().overlay() != Overlay::None) {
+        // Under an overlay the screen is replaced by a plain backdrop rather
+        // than dimmed: fewer distractions around the question, and a
+        // software renderer redraws a plain fill many times faster than a
+        // translucent one (the countdown redraws 30 times a second).
+        ui.fill(Rect{0, 0, m.width, m.height}, ui.theme().backdrop);
+        ImGui::End();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(m.width, m.height));
+        ImGui::SetNextWindowFocus();
+        ImGui::Begin("##overlay", nullptr, kLayerFlags);
+        drawOverlay(ui);
+        ImGui::End();
+        return ui.takeIntents();
+    }
     ui.fill(Rect{0, 0, m.width, m.height}, ui.theme().background);
     float top = drawTopBar(ui);
     float bottomHeight = measureBottomBar(ui);
@@ -30,17 +45,6 @@ std::vector<Intent> drawFrame(Ui& ui)
     }
     drawBottomBar(ui, bottom);
     ImGui::End();
-
-    if (ui.shell().overlay() != Overlay::None) {
-        // A separate window on top: it covers the screen layer, so taps cannot
-        // reach the buttons underneath.
-        ImGui::SetNextWindowPos(ImVec2(0, 0));
-        ImGui::SetNextWindowSize(ImVec2(m.width, m.height));
-        ImGui::SetNextWindowFocus();
-        ImGui::Begin("##overlay", nullptr, kLayerFlags);
-        drawOverlay(ui);
-        ImGui::End();
-    }
     return ui.takeIntents();
 }
 

@@ -26,7 +26,7 @@ struct Theme {
     ImU32 noticeText;
     ImU32 warningBackground;
     ImU32 warningText;
-    ImU32 dim;
+    ImU32 backdrop;  ///< Behind an overlay, in place of the screen.
     ImU32 panel;
     ImU32 progress;
     ImU32 selected;

@@ -120,6 +120,7 @@ int FrameLoop::run(ScriptRunner* script)
                                                                                std::chrono::steady_clock::now());
             timeout = std::min<int>(timeout, static_cast<int>(std::max<long long>(0, left.count())));
         }
+        if (timeout <= 0) m_pendingFrames = std::max(m_pendingFrames, 1);  // a frame is due now
         waitForWork(timeout);
         SDL_Event event;
         while (SDL_PollEvent(&event)) handleSdlEvent(event, script != nullptr);
@@ -172,8 +173,7 @@ void FrameLoop::renderFrame(ScriptRunner* script)
     std::vector<Intent> intents = drawFrame(ui);
     ImGui::Render();
 
-    SDL_SetRenderDrawColor(m_parts.renderer, 0, 0, 0, 255);
-    SDL_RenderClear(m_parts.renderer);
+    // No SDL_RenderClear: every frame starts with an opaque full-screen fill.
     m_renderer.render(ImGui::GetDrawData());
     if (script) script->afterFrame(m_record, metrics);
     bool countdown = m_parts.shell.overlay() == Overlay::TimeoutWarning;

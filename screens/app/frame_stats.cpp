@@ -67,9 +67,7 @@ void FrameStats::idleEnded()
 {
     double wall = monotonicMs() - m_idleWallStart;
     if (wall <= 0) return;
-    m_idleCpuPercent = 100.0 * (processCpuMs() - m_idleCpuStart) / wall;
-    m_idleSeconds = wall / 1e3;
-    m_idleFrames = m_frames - m_idleFramesStart;
+    m_idleWindows.push_back({wall / 1e3, 100.0 * (processCpuMs() - m_idleCpuStart) / wall, m_frames - m_idleFramesStart});
 }
 
 void FrameStats::setAtlas(int width, int height, std::size_t glyphs, double buildMs)
@@ -90,10 +88,10 @@ bool FrameStats::write(const std::string& path) const
     if (m_firstFrameMs) std::fprintf(f, "first_frame_ms %.1f\n", *m_firstFrameMs);
     std::fprintf(f, "peak_rss_mb %.1f\n", static_cast<double>(statusKb("VmHWM")) / 1024.0);
     std::fprintf(f, "rss_at_exit_mb %.1f\n", static_cast<double>(statusKb("VmRSS")) / 1024.0);
-    if (m_idleCpuPercent) {
-        std::fprintf(f, "idle_seconds %.1f\n", *m_idleSeconds);
-        std::fprintf(f, "idle_cpu_percent %.3f\n", *m_idleCpuPercent);
-        std::fprintf(f, "idle_frames %llu\n", static_cast<unsigned long long>(*m_idleFrames));
+    for (std::size_t i = 0; i < m_idleWindows.size(); ++i) {
+        const IdleWindow& w = m_idleWindows[i];
+        std::fprintf(f, "idle%zu_seconds %.1f\nidle%zu_cpu_percent %.3f\nidle%zu_frames %llu\n", i + 1, w.seconds, i + 1,
+                     w.cpuPercent, i + 1, static_cast<unsigned long long>(w.frames));
     }
     std::fprintf(f, "countdown_frames %zu\n", m_countdownFrames.size());
     std::fprintf(f, "countdown_frame_cpu_p50_ms %.2f\n", percentile(m_countdownFrames, 0.50));

@@ -29,13 +29,16 @@ private:
     double m_startMs = 0;  ///< Monotonic start: KIOSK_BENCH_T0_NS if set, else main().
     std::optional<double> m_firstFrameMs;
     std::vector<double> m_countdownFrames;
+    struct IdleWindow {
+        double seconds = 0;
+        double cpuPercent = 0;
+        std::uint64_t frames = 0;
+    };
     double m_idleCpuStart = 0;
     double m_idleWallStart = 0;
-    std::optional<double> m_idleCpuPercent;
-    std::optional<double> m_idleSeconds;
-    std::uint64_t m_frames = 0;
     std::uint64_t m_idleFramesStart = 0;
-    std::optional<std::uint64_t> m_idleFrames;
+    std::vector<IdleWindow> m_idleWindows;  ///< One per scenario `idle` step, in order.
+    std::uint64_t m_frames = 0;
     int m_atlasWidth = 0;
     int m_atlasHeight = 0;
     std::size_t m_atlasGlyphs = 0;

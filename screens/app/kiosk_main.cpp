@@ -111,6 +111,8 @@ int main(int argc, char** argv)
     if (auto ok = reader.open(); !ok) return startupError(ok.error().message);
     reader.enable();
 
+    screens::BorrowedMemory borrowedFontMemory;
+    borrowedFontMemory.install();
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -125,7 +127,7 @@ int main(int argc, char** argv)
     int exitCode = 0;
     {
         Shell shell(options.settings, *catalogs, clock, *voice, glyphs);
-        screens::FontAtlas fonts(std::move(*fontFile), *catalogs, glyphs);
+        screens::FontAtlas fonts(std::move(*fontFile), borrowedFontMemory, *catalogs, glyphs);
         screens::FrameLoop loop({window, renderer, shell, events, *catalogs, fonts, clock,
                                  options.demo || scripted ? &reader : nullptr, stats});
         std::unique_ptr<screens::ScriptRunner> runner;

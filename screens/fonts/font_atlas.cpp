@@ -35,9 +35,10 @@ bool isTitleKey(std::string_view key)
     return key.starts_with("title.") || key.starts_with("hero.") || key.starts_with("hospital.");
 }
 
-FontAtlas::FontAtlas(FontFile file, const CatalogSet& catalogs, const GlyphDemand& demand)
+FontAtlas::FontAtlas(FontFile file, BorrowedMemory& borrowed, const CatalogSet& catalogs, const GlyphDemand& demand)
     : m_file(std::move(file)), m_catalogs(catalogs), m_demand(demand)
 {
+    borrowed.lend(m_file.data(), m_file.size());
 }
 
 bool FontAtlas::update(Language language, const Metrics& metrics)
@@ -80,7 +81,9 @@ void FontAtlas::build(Language language, const Metrics& metrics)
     const float sizes[3] = {metrics.bodySize, metrics.titleSize, metrics.clockSize};
     for (int i = 0; i < 3; ++i) {
         ImFontConfig config;
-        config.FontDataOwnedByAtlas = false;  // the mapping belongs to FontFile
+        // "Owned" stops ImGui from copying the mapped file; BorrowedMemory
+        // stops it from freeing it.
+        config.FontDataOwnedByAtlas = true;
         config.FontNo = faceFor(language);
         config.OversampleH = 1;  // CJK at these sizes gains nothing from oversampling; it triples the atlas
         config.OversampleV = 1;

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include "fonts/borrowed_memory.hpp"
 #include "fonts/font_file.hpp"
 #include "i18n/catalog.hpp"
 #include "metrics.hpp"
@@ -28,7 +29,8 @@ struct AtlasStats {
 
 class FontAtlas {
 public:
-    FontAtlas(FontFile file, const CatalogSet& catalogs, const GlyphDemand& demand);
+    /// `borrowed` must be installed as ImGui's allocator (see BorrowedMemory).
+    FontAtlas(FontFile file, BorrowedMemory& borrowed, const CatalogSet& catalogs, const GlyphDemand& demand);
 
     /// Rebuilds ImGui's atlas if the language, the sizes or the demanded
     /// glyphs changed. Returns true when the texture must be uploaded again.

@@ -23,6 +23,9 @@ Result<FontFile> FontFile::map(const std::string& path)
     }
     void* data = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
+    // Glyph lookups jump around the file; without this, readahead pulls in
+    // most of the 19.5 MB for a few hundred glyphs.
+    if (data != MAP_FAILED) ::madvise(data, static_cast<std::size_t>(st.st_size), MADV_RANDOM);
     if (data == MAP_FAILED) return fail("cannot map the font " + path + ": " + std::strerror(errno));
     return FontFile(data, static_cast<std::size_t>(st.st_size));
 }

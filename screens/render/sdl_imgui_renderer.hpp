@@ -1,15 +1,23 @@
 #pragma once
 // Draws Dear ImGui's draw data with SDL_Renderer. Debian's libimgui 1.86
-// ships no SDL_Renderer backend, so this is the kiosk's own: one
-// SDL_RenderGeometryRaw call per draw command, clipped by its rectangle.
+// ships no SDL_Renderer backend, so this is the kiosk's own. Axis-aligned
+// quads (rectangles, glyphs) use SDL's fast fill and copy paths; everything
+// else goes through SDL_RenderGeometryRaw, clipped by the command's rectangle.
 #include <SDL.h>
-
-struct ImDrawData;
+#include <imgui.h>
 
 namespace kiosk::screens {
 
 class SdlImguiRenderer {
 public:
+    /// An axis-aligned rectangle with one colour, textured or solid.
+    struct Quad {
+        SDL_FRect dst;
+        ImVec2 uvMin;
+        ImVec2 uvMax;
+        ImU32 color;
+    };
+
     explicit SdlImguiRenderer(SDL_Renderer* renderer) : m_renderer(renderer) {}
     ~SdlImguiRenderer();
     SdlImguiRenderer(const SdlImguiRenderer&) = delete;
@@ -21,8 +29,14 @@ public:
     void render(const ImDrawData* drawData);
 
 private:
+    void drawTriangles(SDL_Texture* texture, const ImDrawVert* vertices, int vertexCount, const ImDrawIdx* indices,
+                       int indexCount);
+    void drawQuad(SDL_Texture* texture, const Quad& quad);
+
     SDL_Renderer* m_renderer;
     SDL_Texture* m_fontTexture = nullptr;
+    int m_textureWidth = 1;
+    int m_textureHeight = 1;
 };
 
 } // namespace kiosk::screens
