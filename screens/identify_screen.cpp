@@ -16,11 +16,11 @@ void drawCardPicture(Ui& ui, float cx, float y, float width)
     float cardH = width * 0.63f;  // ID-1 card proportions
     ImVec2 a(cx - cardW * 0.5f, y);
     ImVec2 b(cx + cardW * 0.5f, y + cardH);
-    draw->AddRectFilled(a, b, t.secondary, m.pad);
-    draw->AddRect(a, b, t.primary, m.pad, 0, m.border * 2);
+    draw->AddRectFilled(a, b, t.secondary);
+    draw->AddRect(a, b, t.primary, 0, 0, m.border * 2);
     float photo = cardH * 0.55f;
     draw->AddRectFilled(ImVec2(b.x - photo * 0.8f - m.pad, a.y + m.pad),
-                        ImVec2(b.x - m.pad, a.y + m.pad + photo), t.secondaryBorder, m.pad * 0.3f);
+                        ImVec2(b.x - m.pad, a.y + m.pad + photo), t.secondaryBorder);
     for (int i = 0; i < 4; ++i) {
         float ly = a.y + m.pad + i * cardH * 0.16f;
         draw->AddRectFilled(ImVec2(a.x + m.pad, ly), ImVec2(a.x + cardW * (i == 3 ? 0.7f : 0.45f), ly + cardH * 0.06f),
@@ -41,7 +41,7 @@ void drawIdentifyScreen(Ui& ui, Rect area)
     if (notice != Notice::None) {
         std::string text = ui.tr(noticeKey(notice));
         float h = ui.measure(text, FontRole::Body, area.w - 2 * m.pad).y + 2 * m.pad;
-        ui.fill(Rect{area.x, y, area.w, h}, t.warningBackground, m.pad * 0.5f);
+        ui.fill(Rect{area.x, y, area.w, h}, t.warningBackground);
         ui.textIn(area.x + m.pad, y + m.pad, area.w - 2 * m.pad, text, FontRole::Body, t.warningText);
         y += h + m.gap;
     }

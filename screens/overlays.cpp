@@ -86,13 +86,14 @@ void drawOverlay(Ui& ui)
     if (!c.body.empty()) y += ui.textIn(x, y, inner, c.body, FontRole::Body, t.text) + m.gap;
     if (c.progress) {
         float h = m.minTarget * 0.35f;
-        ui.fill(Rect{x, y, inner, h}, t.secondary, h * 0.5f);
-        ui.fill(Rect{x, y, std::max(h, inner * *c.progress), h}, t.progress, h * 0.5f);
+        ui.fill(Rect{x, y, inner, h}, t.secondary);
+        ui.fill(Rect{x, y, std::max(h, inner * *c.progress), h}, t.progress);
         y += h + m.gap;
     }
     drawFlow(ui, c.buttons, x, y, inner, {Align::Center, m.portrait || m.elder});
 
     if (ui.shell().overlay() == Overlay::TimeoutWarning) {
+        ui.markAnimated(panel);
         // A tap anywhere but "end now" means "I am still here". Submitted after
         // the panel's buttons so that they keep their taps.
         ImGui::SetCursorScreenPos(ImVec2(0, 0));

@@ -24,7 +24,7 @@ void drawPatientScreen(Ui& ui, Rect area)
     if (ui.shell().notice() == Notice::ElderModeOn) {
         std::string text = ui.tr("notice.elder_mode_on");
         float h = ui.measure(text, FontRole::Body, area.w - 2 * m.pad).y + 2 * m.pad;
-        ui.fill(Rect{area.x, y, area.w, h}, t.noticeBackground, m.pad * 0.5f);
+        ui.fill(Rect{area.x, y, area.w, h}, t.noticeBackground);
         ui.textIn(area.x + m.pad, y + m.pad, area.w - 2 * m.pad, text, FontRole::Body, t.noticeText);
         y += h + m.gap;
     }

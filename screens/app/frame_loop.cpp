@@ -4,6 +4,7 @@
 #include <backends/imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "metrics.hpp"
@@ -78,6 +79,7 @@ void FrameLoop::waitForWork(int timeoutMs)
 
 void FrameLoop::handleSdlEvent(const SDL_Event& event, bool scripted)
 {
+    m_fullRedraw = true;
     if (event.type == m_wakeEvent) {
         m_pendingFrames = std::max(m_pendingFrames, 2);
         return;
@@ -129,7 +131,11 @@ int FrameLoop::run(ScriptRunner* script)
             script->idleFinished();
             m_pendingFrames = std::max(m_pendingFrames, 1);
         }
-        if (!m_parts.events.empty()) m_pendingFrames = std::max(m_pendingFrames, 2);
+        if (!m_parts.events.empty()) {
+            m_pendingFrames = std::max(m_pendingFrames, 2);
+            m_fullRedraw = true;
+        }
+        if (script && !idling) m_fullRedraw = true;  // scenarios inject input every frame
         if (m_pendingFrames == 0 && script && !idling) m_pendingFrames = 1;
         if (m_pendingFrames == 0) continue;
         renderFrame(script);
@@ -156,6 +162,7 @@ void FrameLoop::renderFrame(ScriptRunner* script)
     Metrics metrics = Metrics::compute(static_cast<float>(w), static_cast<float>(h),
                                        m_parts.shell.settings().screenDpi, prefs.elderMode);
     if (m_parts.fonts.update(prefs.language, metrics)) {
+        m_fullRedraw = true;
         m_renderer.uploadFontAtlas();
         const AtlasStats& a = m_parts.fonts.stats();
         m_parts.stats.setAtlas(a.width, a.height, a.glyphs, a.lastBuildMs);
@@ -174,7 +181,17 @@ void FrameLoop::renderFrame(ScriptRunner* script)
     ImGui::Render();
 
     // No SDL_RenderClear: every frame starts with an opaque full-screen fill.
-    m_renderer.render(ImGui::GetDrawData());
+    // A frame caused only by time passing redraws just the animated region;
+    // the software renderer keeps the rest of the previous frame.
+    std::uint64_t revisionBefore = m_parts.shell.revision();
+    bool partial = !m_fullRedraw && m_animatedRegion && ui.animatedRegion() && revisionBefore == m_lastRevision;
+    m_renderer.render(ImGui::GetDrawData(), partial ? &*m_animatedRegion : nullptr);
+    if (auto region = ui.animatedRegion())
+        m_animatedRegion = SDL_Rect{static_cast<int>(region->x), static_cast<int>(region->y),
+                                    static_cast<int>(std::ceil(region->w)), static_cast<int>(std::ceil(region->h))};
+    else
+        m_animatedRegion.reset();
+    m_fullRedraw = false;
     if (script) script->afterFrame(m_record, metrics);
     bool countdown = m_parts.shell.overlay() == Overlay::TimeoutWarning;
     SDL_RenderPresent(m_parts.renderer);
@@ -186,6 +203,7 @@ void FrameLoop::renderFrame(ScriptRunner* script)
     if (m_parts.shell.revision() != m_lastRevision) {
         m_lastRevision = m_parts.shell.revision();
         m_pendingFrames = std::max(m_pendingFrames, 2);
+        m_fullRedraw = true;
     }
 }
 

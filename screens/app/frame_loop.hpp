@@ -7,6 +7,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 
 #include "app/frame_stats.hpp"
 #include "core/clock.hpp"
@@ -58,6 +59,10 @@ private:
     std::condition_variable m_wakeCv;
     bool m_woken = false;
     int m_pendingFrames = 2;
+    /// False while only time has passed since a frame that declared an
+    /// animated region: then just that region is redrawn.
+    bool m_fullRedraw = true;
+    std::optional<SDL_Rect> m_animatedRegion;
     bool m_quit = false;
     std::uint64_t m_lastRevision = 0;
     std::chrono::steady_clock::time_point m_lastFrame{};

@@ -96,7 +96,7 @@ void SdlImguiRenderer::drawQuad(SDL_Texture* texture, const Quad& q)
     SDL_RenderCopyF(m_renderer, texture, &src, &q.dst);
 }
 
-void SdlImguiRenderer::render(const ImDrawData* drawData)
+void SdlImguiRenderer::render(const ImDrawData* drawData, const SDL_Rect* damage)
 {
     if (!drawData || drawData->CmdListsCount == 0) return;
     const ImVec2 origin = drawData->DisplayPos;
@@ -110,6 +110,7 @@ void SdlImguiRenderer::render(const ImDrawData* drawData)
             SDL_Rect clip{static_cast<int>(cmd.ClipRect.x - origin.x), static_cast<int>(cmd.ClipRect.y - origin.y),
                           static_cast<int>(cmd.ClipRect.z - cmd.ClipRect.x),
                           static_cast<int>(cmd.ClipRect.w - cmd.ClipRect.y)};
+            if (damage && !SDL_IntersectRect(&clip, damage, &clip)) continue;
             if (clip.w <= 0 || clip.h <= 0) continue;
             SDL_RenderSetClipRect(m_renderer, &clip);
 

@@ -26,7 +26,9 @@ public:
     /// Uploads ImGui's font atlas as a texture, replacing the previous one;
     /// then frees ImGui's CPU copy of the pixels, which is no longer needed.
     bool uploadFontAtlas();
-    void render(const ImDrawData* drawData);
+    /// Draws the frame; with `damage`, only pixels inside it are touched and
+    /// the rest of the window keeps the previous frame.
+    void render(const ImDrawData* drawData, const SDL_Rect* damage = nullptr);
 
 private:
     void drawTriangles(SDL_Texture* texture, const ImDrawVert* vertices, int vertexCount, const ImDrawIdx* indices,

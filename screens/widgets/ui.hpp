@@ -2,6 +2,7 @@
 // The drawing vocabulary every screen uses: text and touch targets that
 // record themselves in the FrameRecord, sized from Metrics and coloured from
 // the Theme. Screens never call ImGui widgets directly.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,10 +61,15 @@ public:
     float buttonWidth(std::string_view label, FontRole role = FontRole::Body) const;
     float buttonHeight(FontRole role = FontRole::Body) const;
 
-    void fill(Rect rect, ImU32 color, float rounding = 0);
+    /// A solid rectangle (square corners; see Ui::button for why).
+    void fill(Rect rect, ImU32 color);
     void intend(Intent intent) { m_intents.push_back(std::move(intent)); }
     std::vector<Intent> takeIntents() { return std::move(m_intents); }
     void setOverlayLayer(bool on) { m_record.setOverlayLayer(on); }
+    /// Declares the only part of the frame that changes while nothing but
+    /// time passes (the countdown panel); the loop may then redraw just that.
+    void markAnimated(Rect rect) { m_animated = rect; }
+    std::optional<Rect> animatedRegion() const { return m_animated; }
 
 private:
     void checkGlyphs(std::string_view text, FontRole role);
@@ -76,6 +82,7 @@ private:
     FrameRecord& m_record;
     WallTime m_wallNow;
     std::vector<Intent> m_intents;
+    std::optional<Rect> m_animated;
 };
 
 } // namespace kiosk::screens

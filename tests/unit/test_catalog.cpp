@@ -33,7 +33,7 @@ std::vector<std::pair<Language, Catalog>> threeCatalogs(std::string_view zhCN, s
 
 TEST_SUITE("catalog")
 {
-    TEST_CASE("a well-formed file parses, skipping comments and blank lines")
+    TEST_CASE("a well-formed file parses and skips comments and blank lines")
     {
         Catalog c = parseOk("# heading comment\n"
                             "\n"
@@ -57,7 +57,7 @@ TEST_SUITE("catalog")
         CHECK(*c.find("a.b") == "x = y");
     }
 
-    TEST_CASE("\\n becomes a line break and \\\\ a backslash")
+    TEST_CASE("escapes: backslash-n is a line break and a doubled backslash is one backslash")
     {
         Catalog c = parseOk("patient.body = 第一行\\n第二行\nx.path = C:\\\\dir\n");
         CHECK(*c.find("patient.body") == "第一行\n第二行");
@@ -71,7 +71,7 @@ TEST_SUITE("catalog")
         CHECK(e.find("'='") != std::string::npos);
     }
 
-    TEST_CASE("an invalid key names file, line and key")
+    TEST_CASE("an invalid key names file and line and key")
     {
         std::string e = parseError("a.b = 1\nHero.Welcome = 2\n", "zh-TW.catalog");
         CHECK(e.starts_with("zh-TW.catalog:2: "));
@@ -82,7 +82,7 @@ TEST_SUITE("catalog")
         CHECK(parseError("a b = value\n").find("'a b'") != std::string::npos);
     }
 
-    TEST_CASE("an empty value names file, line and key")
+    TEST_CASE("an empty value names file and line and key")
     {
         std::string e = parseError("a.b = 1\nc.d =   \n");
         CHECK(e.starts_with("x.catalog:2: "));
@@ -98,7 +98,7 @@ TEST_SUITE("catalog")
         CHECK(e.find("first defined on line 2") != std::string::npos);
     }
 
-    TEST_CASE("invalid UTF-8 names file, line and column")
+    TEST_CASE("invalid UTF-8 names file and line and column")
     {
         // "ab = " is five bytes, so the stray 0xFF is in column 6.
         std::string e = parseError("a.b = ok\nab = \xFFzz\n", "zh-CN.catalog");
@@ -112,7 +112,7 @@ TEST_SUITE("catalog")
         CHECK(e2.find("column 11") != std::string::npos);
     }
 
-    TEST_CASE("an unknown escape names file, line and the escape")
+    TEST_CASE("an unknown escape names file and line and the escape")
     {
         std::string e = parseError("a.b = 1\nc.d = tab\\there\n");
         CHECK(e.starts_with("x.catalog:2: "));
@@ -166,7 +166,7 @@ TEST_SUITE("catalog")
         CHECK(set.error().message.find("zh-TW") != std::string::npos);
     }
 
-    TEST_CASE("text: each language's own value; a missing key is visible and counted")
+    TEST_CASE("text gives each language's own value and a missing key is visible and counted")
     {
         auto set = CatalogSet::fromCatalogs(threeCatalogs("a.b = 甲\n", "a.b = 乙\n", "a.b = A\n"));
         REQUIRE(set.has_value());

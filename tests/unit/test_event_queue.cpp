@@ -10,7 +10,7 @@ using namespace kiosk;
 
 TEST_SUITE("event_queue")
 {
-    TEST_CASE("the waker runs once per post, after the event is queued")
+    TEST_CASE("the waker runs once per post after the event is queued")
     {
         EventQueue queue;
         int wakes = 0;
@@ -57,7 +57,7 @@ TEST_SUITE("event_queue")
         CHECK(std::holds_alternative<CardRemoved>(next[0]));
     }
 
-    TEST_CASE("posts from several threads all arrive, each thread's in order")
+    TEST_CASE("posts from several threads all arrive with each thread's in order")
     {
         EventQueue queue;
         std::atomic<int> wakes{0};

@@ -28,7 +28,7 @@ TEST_SUITE("glyph_demand")
         CHECK(glyphs.generation() == g2);
     }
 
-    TEST_CASE("characters() is the union of both scopes, without control characters")
+    TEST_CASE("characters() is the union of both scopes without control characters")
     {
         GlyphDemand glyphs;
         glyphs.require("ab\n\t", GlyphScope::Kiosk);

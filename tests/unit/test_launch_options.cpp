@@ -71,7 +71,7 @@ TEST_SUITE("launch_options")
         CHECK(parseError({"--demo", "--audio"}).find("--audio needs a value") != std::string::npos);
     }
 
-    TEST_CASE("--warning below 20 seconds is rejected; 20 is accepted")
+    TEST_CASE("--warning below 20 seconds is rejected and 20 is accepted")
     {
         std::string e = parseError({"--warning", "10"});
         CHECK(e.find("--warning") != std::string::npos);
@@ -81,7 +81,7 @@ TEST_SUITE("launch_options")
         CHECK(parseError({"--warning", "30s"}).find("whole number") != std::string::npos);
     }
 
-    TEST_CASE("--idle-timeout, --dpi and --kiosk-id")
+    TEST_CASE("--idle-timeout and --dpi and --kiosk-id")
     {
         LaunchOptions o = parseOk({"--idle-timeout", "90", "--dpi", "160", "--kiosk-id", "K-042"});
         CHECK(o.settings.idleTimeout == std::chrono::seconds(90));
@@ -98,7 +98,7 @@ TEST_SUITE("launch_options")
         CHECK(parseError({"demo"}).find("'demo'") != std::string::npos);
     }
 
-    TEST_CASE("--audio takes device, null or wav:FILE")
+    TEST_CASE("--audio takes device or null or wav:FILE")
     {
         LaunchOptions wav = parseOk({"--audio", "wav:/tmp/out.wav"});
         CHECK(wav.audio.kind == AudioTarget::Kind::WavFile);
@@ -118,7 +118,7 @@ TEST_SUITE("launch_options")
         CHECK(e.find("'fr'") != std::string::npos);
     }
 
-    TEST_CASE("flags, paths, and a script implying a window")
+    TEST_CASE("flags and paths and a script implying a window")
     {
         LaunchOptions o = parseOk({"--demo", "--assets", "/opt/kiosk/assets", "--script", "a.scenario", "--stats",
                                    "stats.json", "--help"});

@@ -7,7 +7,7 @@ using kiosk::maskName;
 
 TEST_SUITE("masking")
 {
-    TEST_CASE("Chinese names keep the first and, from three characters, the last character")
+    TEST_CASE("Chinese names keep the first character and from three characters on the last")
     {
         CHECK(maskName("张三") == "张*");
         CHECK(maskName("张小三") == "张*三");
@@ -17,7 +17,7 @@ TEST_SUITE("masking")
         CHECK(maskName("𠮷小明") == "𠮷*明");
     }
 
-    TEST_CASE("a one-character name is fully masked; an empty name stays empty")
+    TEST_CASE("a one-character name is fully masked and an empty name stays empty")
     {
         CHECK(maskName("张") == "*");
         CHECK(maskName("") == "");

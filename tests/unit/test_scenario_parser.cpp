@@ -103,7 +103,7 @@ TEST_SUITE("scenario_parser")
         CHECK(scenarioOpName(ScenarioOp::Quit) == "quit");
     }
 
-    TEST_CASE("an unknown command names file, line and the known commands")
+    TEST_CASE("an unknown command names file and line and the known commands")
     {
         std::string e = parseError("tap \"a\"\n# comment\n\nclick \"b\"\n");
         CHECK(e.starts_with("t.scenario:4: "));

@@ -142,7 +142,7 @@ std::vector<std::int16_t> filled(std::int16_t value) { return std::vector<std::i
 
 TEST_SUITE("voice_prompter")
 {
-    TEST_CASE("say() returns while synthesis is still running; waitIdle() waits for it")
+    TEST_CASE("say() returns while synthesis is still running and waitIdle() waits for it")
     {
         FakeSynthesizer synth;
         RecordingSink sink;
@@ -212,7 +212,7 @@ TEST_SUITE("voice_prompter")
         CHECK(voice.promptsSpoken() == 1);
     }
 
-    TEST_CASE("volume scales samples; out-of-range volumes are clamped")
+    TEST_CASE("volume scales samples and out-of-range volumes are clamped")
     {
         FakeSynthesizer synth;
         RecordingSink sink;
@@ -249,7 +249,7 @@ TEST_SUITE("voice_prompter")
         CHECK(chunks[0] == filled(800));
     }
 
-    TEST_CASE("a failed synthesis is counted, and the next prompt still plays")
+    TEST_CASE("a failed synthesis is counted and the next prompt still plays")
     {
         FakeSynthesizer synth;
         RecordingSink sink;
