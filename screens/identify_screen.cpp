@@ -23,7 +23,7 @@ void drawCardPicture(Ui& ui, float cx, float y, float width)
                         ImVec2(b.x - m.pad, a.y + m.pad + photo), t.secondaryBorder);
     for (int i = 0; i < 4; ++i) {
         float ly = a.y + m.pad + i * cardH * 0.16f;
-        draw->AddRectFilled(ImVec2(a.x + m.pad, ly), ImVec2(a.x + cardW * (i == 3 ? 0.7f : 0.45f), ly + cardH * 0.06f),
+        draw->AddRectFilled(ImVec2(a.x + m.pad, ly), ImVec2(a.x + cardW * (i == 3 ? 0.62f : 0.45f), ly + cardH * 0.06f),
                             t.secondaryBorder);
     }
 }

@@ -1,5 +1,6 @@
 // kioskctl: the maintainer's command-line tool. Each command does one check
 // and exits non-zero with a one-line reason when something is wrong.
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -23,6 +24,7 @@ const char* kUsage =
     "  scenario check FILE...             parse UI scenario files and report the first error in each\n"
     "  identities list [--assets DIR]     list the simulator's sample ID cards (names and numbers masked)\n"
     "  say TEXT [--language TAG] --wav FILE   speak TEXT with the kiosk's voice into a WAV file\n"
+    "  say TEXT [--language TAG] --phonemes   print the phonemes the kiosk's voice would speak\n"
     "  version                            print the version\n"
     "  help                               this text\n";
 
@@ -85,28 +87,38 @@ int say(std::vector<std::string> args)
 {
     std::string text;
     std::string wav;
+    bool phonemes = false;
     Language language = Language::ZhCN;
     for (std::size_t i = 0; i < args.size(); ++i) {
         if (args[i] == "--wav" && i + 1 < args.size()) wav = args[++i];
+        else if (args[i] == "--phonemes") phonemes = true;
         else if (args[i] == "--language" && i + 1 < args.size()) {
             auto l = languageFromTag(args[++i]);
             if (!l) return failWith("--language takes zh-CN, zh-TW or en");
             language = *l;
         } else text = args[i];
     }
-    if (text.empty() || wav.empty()) return failWith("say needs TEXT and --wav FILE");
     devices::EspeakSynthesizer synth;
+    if (phonemes && !text.empty()) {
+        auto p = synth.phonemes(text, language);
+        if (!p) return failWith(p.error().message);
+        std::printf("%s\n", p->c_str());
+        return 0;
+    }
+    if (text.empty() || wav.empty()) return failWith("say needs TEXT and --wav FILE (or --phonemes)");
     WavFileSink sink(wav);
     if (!sink.open(synth.sampleRate())) return failWith("cannot write " + wav);
     bool opened = false;
+    int peak = 0;
     auto result = synth.synthesize(text, language, [&](std::span<const std::int16_t> pcm) {
         if (!opened) opened = sink.open(synth.sampleRate());  // the rate is known once espeak started
+        for (std::int16_t s : pcm) peak = std::max(peak, s < 0 ? -static_cast<int>(s) : static_cast<int>(s));
         sink.play(pcm);
         return true;
     });
     if (!result) return failWith(result.error().message);
-    std::printf("%s: %llu samples at %d Hz\n", wav.c_str(), static_cast<unsigned long long>(sink.samplesWritten()),
-                synth.sampleRate());
+    std::printf("%s: %llu samples at %d Hz, peak %d\n", wav.c_str(),
+                static_cast<unsigned long long>(sink.samplesWritten()), synth.sampleRate(), peak);
     return sink.samplesWritten() > 0 ? 0 : failWith("the voice produced no sound");
 }
 

@@ -50,16 +50,36 @@ Result<void> EspeakSynthesizer::initialise()
     return {};
 }
 
-Result<void> EspeakSynthesizer::synthesize(std::string_view text, Language language, const ChunkSink& sink)
+Result<void> EspeakSynthesizer::selectVoice(Language language)
 {
     if (auto ok = initialise(); !ok) return ok;
     std::string voice(voiceFor(language));
-    if (voice != m_currentVoice) {
-        if (espeak_SetVoiceByName(voice.c_str()) != EE_OK)
-            return fail("espeak-ng has no voice '" + voice + "' (install espeak-ng-data)");
-        espeak_SetParameter(espeakRATE, m_wordsPerMinute, 0);
-        m_currentVoice = voice;
+    if (voice == m_currentVoice) return {};
+    if (espeak_SetVoiceByName(voice.c_str()) != EE_OK)
+        return fail("espeak-ng has no voice '" + voice + "' (install espeak-ng-data)");
+    espeak_SetParameter(espeakRATE, m_wordsPerMinute, 0);
+    m_currentVoice = voice;
+    return {};
+}
+
+Result<std::string> EspeakSynthesizer::phonemes(std::string_view text, Language language)
+{
+    if (auto ok = selectVoice(language); !ok) return std::unexpected(ok.error());
+    std::string copy(text);
+    const void* cursor = copy.c_str();
+    std::string out;
+    while (cursor) {
+        const char* part = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0 /* espeak ASCII phoneme names */);
+        if (!part) break;
+        if (!out.empty()) out += ' ';
+        out += part;
     }
+    return out;
+}
+
+Result<void> EspeakSynthesizer::synthesize(std::string_view text, Language language, const ChunkSink& sink)
+{
+    if (auto ok = selectVoice(language); !ok) return ok;
     std::string copy(text);
     CallbackContext context{&sink};
     espeak_ERROR err = espeak_Synth(copy.c_str(), copy.size() + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr,

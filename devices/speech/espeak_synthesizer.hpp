@@ -16,11 +16,14 @@ public:
 
     Result<void> synthesize(std::string_view text, Language language, const ChunkSink& sink) override;
     int sampleRate() const override { return m_sampleRate; }
+    /// The phonemes espeak would speak, for checking which voice reads what.
+    Result<std::string> phonemes(std::string_view text, Language language);
 
     static std::string_view voiceFor(Language language);
 
 private:
     Result<void> initialise();
+    Result<void> selectVoice(Language language);
     int m_wordsPerMinute;
     int m_sampleRate = 22050;
     bool m_initialised = false;
