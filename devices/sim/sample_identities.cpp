@@ -1,6 +1,7 @@
 #include "sim/sample_identities.hpp"
 
 #include <charconv>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
@@ -31,7 +32,9 @@ Result<CivilDate> parseDate(const std::string& s)
         if (ec != std::errc{} || ptr != s.data() + parts[i].first + parts[i].second)
             return fail("date '" + s + "' is not YYYYMMDD");
     }
-    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31) return fail("date '" + s + "' is out of range");
+    std::chrono::year_month_day date{std::chrono::year{v[0]}, std::chrono::month{static_cast<unsigned>(v[1])},
+                                     std::chrono::day{static_cast<unsigned>(v[2])}};
+    if (!date.ok()) return fail("date '" + s + "' is not a calendar date");
     return CivilDate{v[0], v[1], v[2]};
 }
 

@@ -109,6 +109,8 @@ void SimulatedIdCardReader::run()
             {
                 std::lock_guard lock(m_mutex);
                 m_state = DeviceState::Idle;
+                // disable() promises no events after it returns, even mid-read.
+                if (!m_enabled) break;
             }
             if (failNext) {
                 failNext = false;

@@ -68,7 +68,10 @@ Result<std::string> parseText(std::string_view rest)
 {
     if (rest.empty()) return fail("needs a text argument");
     if (rest.front() != '"') {
-        if (rest.front() == '#') return std::string(rest);  // widget id
+        if (rest.front() == '#') {  // widget id
+            if (rest.find_first_of(" \t") != std::string_view::npos) return fail("a #id is one word");
+            return std::string(rest);
+        }
         return fail("text must be in double quotes, e.g. \"开始\" (or #id for a widget id)");
     }
     std::string out;
@@ -92,7 +95,9 @@ Result<std::chrono::milliseconds> parseDuration(std::string_view word)
     while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
     if (digits == 0) return fail("'" + std::string(word) + "' is not a duration (use e.g. 500ms, 45s, 2m)");
     long long n = 0;
-    std::from_chars(word.data(), word.data() + digits, n);
+    auto [ptr, ec] = std::from_chars(word.data(), word.data() + digits, n);
+    if (ec != std::errc{} || n > 24LL * 3600 * 1000)
+        return fail("'" + std::string(word) + "' is longer than a day");
     std::string_view unit = word.substr(digits);
     if (unit == "ms") return std::chrono::milliseconds(n);
     if (unit == "s") return std::chrono::milliseconds(n * 1000);

@@ -89,6 +89,7 @@ void Shell::apply(const Intent& intent)
                    },
                    [&](const intent::Home&) { endSession(); },
                    [&](const intent::SetLanguage& e) {
+                       beginInteraction();
                        if (m_prefs.language != e.language) {
                            m_prefs.language = e.language;
                            changed();
@@ -97,6 +98,7 @@ void Shell::apply(const Intent& intent)
                        speak(voiceKeyFor(m_screen));
                    },
                    [&](const intent::ToggleElderMode&) {
+                       beginInteraction();
                        m_prefs.elderMode = !m_prefs.elderMode;
                        m_prefs.elderModeAutomatic = false;
                        if (m_notice == Notice::ElderModeOn) m_notice = Notice::None;
@@ -104,20 +106,29 @@ void Shell::apply(const Intent& intent)
                    },
                    [&](const intent::ExtendTime&) { noteActivity(); },
                    [&](const intent::CallStaff&) {
+                       beginInteraction();
                        openOverlay(Overlay::CallStaff);
                        speak("voice.call_staff");
                    },
-                   [&](const intent::OpenSound&) { openOverlay(Overlay::Sound); },
-                   [&](const intent::OpenLanguage&) { openOverlay(Overlay::Language); },
+                   [&](const intent::OpenSound&) {
+                       beginInteraction();
+                       openOverlay(Overlay::Sound);
+                   },
+                   [&](const intent::OpenLanguage&) {
+                       beginInteraction();
+                       openOverlay(Overlay::Language);
+                   },
                    [&](const intent::CloseOverlay&) {
                        if (m_overlay != Overlay::TimeoutWarning) openOverlay(Overlay::None);
                    },
                    [&](const intent::ToggleMute&) {
+                       beginInteraction();
                        m_prefs.muted = !m_prefs.muted;
                        m_voice.setVolume(m_prefs.muted ? 0 : m_prefs.volume);
                        changed();
                    },
                    [&](const intent::VolumeUp&) {
+                       beginInteraction();
                        m_prefs.volume = std::min(100, m_prefs.volume + kVolumeStep);
                        m_prefs.muted = false;
                        m_voice.setVolume(m_prefs.volume);
@@ -125,6 +136,7 @@ void Shell::apply(const Intent& intent)
                        changed();
                    },
                    [&](const intent::VolumeDown&) {
+                       beginInteraction();
                        m_prefs.volume = std::max(kVolumeStep, m_prefs.volume - kVolumeStep);
                        m_voice.setVolume(m_prefs.muted ? 0 : m_prefs.volume);
                        if (!m_prefs.muted) speak(voiceKeyFor(m_screen));
@@ -196,8 +208,18 @@ void Shell::startSession()
     changed();
 }
 
+void Shell::beginInteraction()
+{
+    // Changing how the kiosk looks or sounds, even on the attract screen,
+    // starts a session: its inactivity timeout is what puts the defaults back
+    // for the next person.
+    if (!m_session) startSession();
+    noteActivity();
+}
+
 void Shell::endSession()
 {
+    if (m_session) ++m_sessionsEnded;
     m_session.reset();
     m_glyphs.clearSession();
     m_warningStarted.reset();
@@ -207,7 +229,6 @@ void Shell::endSession()
     m_voice.setVolume(m_prefs.volume);
     m_overlay = Overlay::None;
     m_notice = Notice::None;
-    ++m_sessionsEnded;
     changed();
     if (m_screen != ScreenId::Attract) {
         m_screen = ScreenId::Attract;

@@ -65,6 +65,7 @@ private:
     void goTo(ScreenId screen);
     void openOverlay(Overlay overlay);
     void startSession();
+    void beginInteraction();
     void endSession();
     void identify(const IdentityCard& card);
     void noteActivity();

@@ -27,7 +27,7 @@ void VoicePrompter::say(std::string text, Language language)
         std::lock_guard lock(m_mutex);
         m_pending = Request{std::move(text), language, ++m_serial};
     }
-    m_sink.stop();
+    stopPlayback();
     m_wake.notify_all();
 }
 
@@ -38,6 +38,14 @@ void VoicePrompter::silence()
         m_pending.reset();
         ++m_serial;
     }
+    stopPlayback();
+}
+
+void VoicePrompter::stopPlayback()
+{
+    // Under the play lock, so a chunk of the superseded prompt that passed
+    // its check cannot reach the sink after this returns.
+    std::lock_guard lock(m_playMutex);
     m_sink.stop();
 }
 
@@ -71,6 +79,8 @@ void VoicePrompter::run()
             if (volume == 0) return true;  // keep timing identical; just make no sound
             scaled.assign(pcm.begin(), pcm.end());
             for (auto& s : scaled) s = static_cast<std::int16_t>(s * volume / 100);
+            std::lock_guard lock(m_playMutex);
+            if (m_serial.load() != request.serial) return false;
             m_sink.play(scaled);
             return true;
         });

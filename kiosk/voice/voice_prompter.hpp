@@ -37,10 +37,12 @@ private:
         std::uint64_t serial;
     };
     void run();
+    void stopPlayback();
 
     SpeechSynthesizer& m_synth;
     AudioSink& m_sink;
     std::mutex m_mutex;
+    std::mutex m_playMutex;  ///< Orders sink.play() after a check against sink.stop().
     std::condition_variable m_wake;
     std::condition_variable m_idle;
     std::optional<Request> m_pending;

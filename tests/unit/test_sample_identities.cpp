@@ -125,8 +125,10 @@ TEST_SUITE("sample_identities")
         CHECK(e.starts_with("ids.tsv:3: "));
         CHECK(e.find("birth") != std::string::npos);
         CHECK(e.find("'1985-03-12'") != std::string::npos);
-        CHECK(parseError(withColumn(6, "19851312")).find("out of range") != std::string::npos);
-        CHECK(parseError(withColumn(6, "19850300")).find("out of range") != std::string::npos);
+        CHECK(parseError(withColumn(6, "19851312")).find("not a calendar date") != std::string::npos);
+        CHECK(parseError(withColumn(6, "19850300")).find("not a calendar date") != std::string::npos);
+        CHECK(parseError(withColumn(6, "20230230")).find("not a calendar date") != std::string::npos);
+        CHECK(parseSampleIdentities(withColumn(6, "20230228"), "ids.tsv").has_value());
         CHECK(parseError(withColumn(10, "2015060")).find("valid-from") != std::string::npos);
         CHECK(parseError(withColumn(11, "永久")).find("valid-to") != std::string::npos);
     }

@@ -130,6 +130,13 @@ TEST_SUITE("scenario_parser")
             CHECK((e.find("unit") != std::string::npos || e.find("not a duration") != std::string::npos));
         }
         CHECK(parseError("advance 45h").find("ms, s or m") != std::string::npos);
+        CHECK(parseError("advance 99999999999999999999s").find("longer than a day") != std::string::npos);
+        CHECK(parseError("wait 25h").find("unit") != std::string::npos);
+    }
+
+    TEST_CASE("a widget id is a single word")
+    {
+        CHECK(parseError("tap #start extra words").find("a #id is one word") != std::string::npos);
     }
 
     TEST_CASE("extra or missing arguments are errors")

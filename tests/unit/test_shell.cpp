@@ -148,4 +148,32 @@ TEST_SUITE("shell")
         for (int i = 0; i < 10; ++i) f.shell.apply(intent::VolumeDown{});
         CHECK(f.shell.prefs().volume == 20);
     }
+
+    TEST_CASE("changing language or elder mode on the attract screen is undone by the inactivity timeout")
+    {
+        test::Fixture fx;
+        REQUIRE(fx.shell.session() == nullptr);
+        fx.shell.apply(intent::SetLanguage{Language::En});
+        fx.shell.apply(intent::ToggleElderMode{});
+        fx.shell.apply(intent::ToggleMute{});
+        REQUIRE(fx.shell.session() != nullptr);  // the person in front of the kiosk is now timed
+        CHECK(fx.shell.screen() == ScreenId::Attract);
+        fx.idle(std::chrono::seconds(61));
+        CHECK(fx.shell.overlay() == Overlay::TimeoutWarning);
+        fx.idle(std::chrono::seconds(31));
+        CHECK(fx.shell.session() == nullptr);
+        CHECK(fx.shell.prefs().language == Language::ZhCN);
+        CHECK_FALSE(fx.shell.prefs().elderMode);
+        CHECK_FALSE(fx.shell.prefs().muted);
+    }
+
+    TEST_CASE("Home without a session ends nothing")
+    {
+        test::Fixture fx;
+        fx.shell.apply(intent::Home{});
+        CHECK(fx.shell.sessionsEnded() == 0);
+        fx.shell.apply(intent::Start{});
+        fx.shell.apply(intent::Home{});
+        CHECK(fx.shell.sessionsEnded() == 1);
+    }
 }

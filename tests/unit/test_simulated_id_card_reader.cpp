@@ -49,6 +49,21 @@ std::string nameIn(const Event& e)
 
 TEST_SUITE("simulated_id_card_reader")
 {
+    TEST_CASE("disable during a read means the card's event is never posted")
+    {
+        EventQueue queue;
+        SimulatedIdCardReader reader(queue, twoIdentities(), 150ms);
+        REQUIRE(reader.open().has_value());
+        reader.enable();
+        REQUIRE(reader.insert("wang-miao").has_value());
+        // Wait until the reader is busy with the card, then disable it.
+        for (int i = 0; i < 200 && reader.state() != DeviceState::Busy; ++i) std::this_thread::sleep_for(1ms);
+        REQUIRE(reader.state() == DeviceState::Busy);
+        reader.disable();
+        std::this_thread::sleep_for(300ms);
+        CHECK(queue.drain().empty());
+    }
+
     TEST_CASE("open and enable change the state")
     {
         EventQueue queue;
