@@ -1,0 +1,28 @@
+#pragma once
+// kioskctl's commands. Each group lives in its own file and is listed once in
+// the table in main.cpp. A command gets the words after its name and returns
+// the exit code: 0 success, 1 a check failed or input was invalid (with a
+// one-line reason on stderr), 2 the command was used wrongly.
+#include <string>
+#include <vector>
+
+namespace kiosk::ctl {
+
+using Args = std::vector<std::string>;
+
+/// Prints "kioskctl: MESSAGE" to stderr and returns 1.
+int failWith(const std::string& message);
+/// Takes "--assets DIR" out of args; the source tree's assets/ otherwise.
+std::string takeAssetsDir(Args& args);
+/// Takes "--NAME VALUE" out of args if present.
+bool takeOption(Args& args, const std::string& name, std::string& value);
+/// Takes "--NAME" out of args; true if it was there.
+bool takeFlag(Args& args, const std::string& name);
+
+// text_commands.cpp
+int catalogCheck(Args args);
+int scenarioCheck(Args args);
+int identitiesList(Args args);
+int say(Args args);
+
+} // namespace kiosk::ctl
