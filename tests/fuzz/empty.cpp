@@ -1,0 +1,1 @@
+// Keeps fuzz_codecs a valid library while no codec sources exist.
