@@ -6,10 +6,9 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "device/device_status.hpp"
 
 namespace kiosk {
-
-enum class DeviceState { Closed, Idle, Busy, Error };
 
 class IdCardReader {
 public:
