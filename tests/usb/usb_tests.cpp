@@ -1,0 +1,200 @@
+// The real libusb path against emulated devices: umockdev stands in for the
+// kernel (sysfs, usbfs ioctls), so enumeration, descriptor parsing, claiming
+// and bulk transfers run exactly as on a kiosk. Run under umockdev-wrapper.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
+#include <umockdev.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+
+#include "usb/usb_bulk_device.hpp"
+#include "usb/usb_context.hpp"
+
+using namespace kiosk::devices::usb;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string fixture(const std::string& name)
+{
+    std::ifstream in(std::string(KIOSK_USB_FIXTURES) + "/" + name);
+    REQUIRE_MESSAGE(in.good(), "missing fixture " << name);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A fresh testbed per test: the devices it adds disappear with it.
+struct Testbed {
+    UMockdevTestbed* bed = umockdev_testbed_new();
+    ~Testbed() { g_object_unref(bed); }
+
+    std::string add(const std::string& descriptionFile, const std::string& device, const std::string& ioctlFile)
+    {
+        GError* error = nullptr;
+        std::string description = fixture(descriptionFile);
+        REQUIRE_MESSAGE(umockdev_testbed_add_from_string(bed, description.c_str(), &error),
+                        (error ? error->message : "add failed"));
+        if (!ioctlFile.empty()) {
+            std::string path = std::string(KIOSK_USB_FIXTURES) + "/" + ioctlFile;
+            REQUIRE_MESSAGE(umockdev_testbed_load_ioctl(bed, device.c_str(), path.c_str(), &error),
+                            (error ? error->message : "ioctl load failed"));
+        }
+        // The first "P:" line is the sysfs path of the device.
+        std::string syspath = description.substr(3, description.find('\n') - 3);
+        return "/sys" + syspath;
+    }
+};
+
+const UsbDeviceInfo* find(const std::vector<UsbDeviceInfo>& devices, std::uint16_t vid, std::uint16_t pid)
+{
+    for (const auto& d : devices)
+        if (d.vendorId == vid && d.productId == pid) return &d;
+    return nullptr;
+}
+
+} // namespace
+
+TEST_SUITE("usb")
+{
+    TEST_CASE("the tests run inside umockdev")
+    {
+        const char* preload = std::getenv("LD_PRELOAD");
+        REQUIRE_MESSAGE((preload && std::string(preload).find("umockdev") != std::string::npos),
+                        "run this binary with umockdev-wrapper");
+    }
+
+    TEST_CASE("a receipt printer is enumerated with its endpoints from the descriptors and matched by class")
+    {
+        Testbed tb;
+        tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "");
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        auto devices = (*context)->enumerate();
+        const UsbDeviceInfo* printer = find(devices, 0x04b8, 0x0202);
+        REQUIRE(printer != nullptr);
+        CHECK(printer->vidPid() == "04b8:0202");
+        REQUIRE(printer->interfaces.size() == 1);
+        CHECK(printer->interfaces[0].interfaceClass == 0x07);
+        auto match = matchAdapter(*printer);
+        REQUIRE(match.has_value());
+        CHECK(match->role == DeviceRole::ReceiptPrinter);
+        CHECK(match->outEndpoint == 0x01);
+        CHECK(match->inEndpoint == 0x82);
+    }
+
+    TEST_CASE("a receipt is written byte for byte and paper end comes back from DLE EOT 4")
+    {
+        Testbed tb;
+        tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "receipt-printer.ioctl");
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        auto devices = (*context)->enumerate();
+        const UsbDeviceInfo* printer = find(devices, 0x04b8, 0x0202);
+        REQUIRE(printer != nullptr);
+        auto device = UsbBulkDevice::open(**context, *printer, *matchAdapter(*printer));
+        REQUIRE_MESSAGE(device.has_value(), (device ? "" : device.error().message));
+
+        const std::uint8_t hello[] = {0x1B, 0x40, 'H', 'e', 'l', 'l', 'o', '\n'};
+        WriteOutcome written = (*device)->write(hello, 1000ms);
+        CHECK(written.complete());
+        CHECK(written.sent == 8);
+
+        const std::uint8_t paperStatus[] = {0x10, 0x04, 0x04};
+        CHECK((*device)->write(paperStatus, 1000ms).complete());
+        auto reply = (*device)->read(1, 1000ms);
+        REQUIRE(reply.has_value());
+        REQUIRE(reply->size() == 1);
+        CHECK((*reply)[0] == 0x72);  // paper end (devices.md §2.2)
+    }
+
+    TEST_CASE("bytes the device does not expect are an error with how far the write got")
+    {
+        Testbed tb;
+        tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "receipt-printer.ioctl");
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        auto devices = (*context)->enumerate();
+        const UsbDeviceInfo* printer = find(devices, 0x04b8, 0x0202);
+        REQUIRE(printer != nullptr);
+        auto device = UsbBulkDevice::open(**context, *printer, *matchAdapter(*printer));
+        REQUIRE(device.has_value());
+        const std::uint8_t unexpected[] = {0x1B, 0x40, 'N', 'o', 'p', 'e'};
+        WriteOutcome written = (*device)->write(unexpected, 500ms);
+        CHECK_FALSE(written.complete());
+        CHECK(written.sent == 0);
+        CHECK_FALSE(written.error.empty());
+    }
+
+    TEST_CASE("an ID-card reader is matched by VID:PID and answers find-card")
+    {
+        Testbed tb;
+        tb.add("id-reader.umockdev", "/dev/bus/usb/001/003", "id-reader.ioctl");
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        auto devices = (*context)->enumerate();
+        const UsbDeviceInfo* reader = find(devices, 0x0400, 0xC35A);
+        REQUIRE(reader != nullptr);
+        auto match = matchAdapter(*reader);
+        REQUIRE(match.has_value());
+        CHECK(match->role == DeviceRole::IdCardReader);
+        CHECK(match->inEndpoint == 0x81);
+        CHECK(match->outEndpoint == 0x02);
+        auto device = UsbBulkDevice::open(**context, *reader, *match);
+        REQUIRE(device.has_value());
+        const std::uint8_t findCard[] = {0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x01, 0x22};
+        CHECK((*device)->write(findCard, 1000ms).complete());
+        auto reply = (*device)->readExactly(15, 1000ms);
+        REQUIRE(reply.has_value());
+        REQUIRE(reply->size() == 15);
+        CHECK((*reply)[9] == 0x9F);  // SW3: card found
+    }
+
+    TEST_CASE("an unplugged device is noticed and so is its return, each within two seconds")
+    {
+        Testbed tb;
+        std::string syspath = tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "");
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        std::atomic<int> changes{0};
+        (*context)->watch([&] { ++changes; }, 500ms);
+        REQUIRE(find((*context)->enumerate(), 0x04b8, 0x0202) != nullptr);
+
+        // The kernel announces a removal with a uevent, which libusb's hotplug
+        // monitor (or the rescan where there is none) turns into a change.
+        umockdev_testbed_uevent(tb.bed, syspath.c_str(), "remove");
+        umockdev_testbed_remove_device(tb.bed, syspath.c_str());
+        auto deadline = std::chrono::steady_clock::now() + 2s;
+        while (changes == 0 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
+        CHECK(changes >= 1);
+        CHECK(find((*context)->enumerate(), 0x04b8, 0x0202) == nullptr);
+
+        int before = changes;
+        syspath = tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "");
+        umockdev_testbed_uevent(tb.bed, syspath.c_str(), "add");
+        deadline = std::chrono::steady_clock::now() + 2s;
+        while (changes == before && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(20ms);
+        CHECK(changes > before);
+        CHECK(find((*context)->enumerate(), 0x04b8, 0x0202) != nullptr);
+    }
+
+    TEST_CASE("opening a device that has gone names the device")
+    {
+        UsbDeviceInfo gone;
+        gone.bus = 9;
+        gone.address = 99;
+        gone.vendorId = 0x04b8;
+        gone.productId = 0x0202;
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        auto device = UsbBulkDevice::open(**context, gone, AdapterMatch{DeviceRole::ReceiptPrinter, "x", 0, 0x82, 0x01});
+        REQUIRE_FALSE(device.has_value());
+        CHECK(device.error().message.find("bus 9 device 99") != std::string::npos);
+    }
+}
