@@ -1,6 +1,7 @@
 // Identification: put the ID card on the reader or scan a code. The reader
 // works on its own thread; this screen only explains and waits.
 #include "screen_router.hpp"
+#include "widgets/notice.hpp"
 
 namespace kiosk::screens {
 
@@ -37,14 +38,7 @@ void drawIdentifyScreen(Ui& ui, Rect area)
     y += ui.textIn(area.x, y, area.w, ui.tr("title.identify"), FontRole::Title, t.text) + m.gap;
     y += ui.textIn(area.x, y, area.w, ui.tr("identify.instruction"), FontRole::Body, t.mutedText) + m.gap;
 
-    Notice notice = ui.shell().notice();
-    if (notice != Notice::None) {
-        std::string text = ui.tr(noticeKey(notice));
-        float h = ui.measure(text, FontRole::Body, area.w - 2 * m.pad).y + 2 * m.pad;
-        ui.fill(Rect{area.x, y, area.w, h}, t.warningBackground);
-        ui.textIn(area.x + m.pad, y + m.pad, area.w - 2 * m.pad, text, FontRole::Body, t.warningText);
-        y += h + m.gap;
-    }
+    y += drawNotice(ui, area.x, y, area.w);
 
     float back = ui.buttonHeight();
     float room = area.bottom() - y - back - 2 * m.gap;

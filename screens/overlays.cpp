@@ -43,14 +43,15 @@ PanelContent contentFor(const Ui& ui)
                   intent::ToggleMute{}},
                  {"quieter", ui.tr("sound.quieter"), ButtonStyle::Secondary, intent::VolumeDown{}},
                  {"louder", ui.tr("sound.louder"), ButtonStyle::Secondary, intent::VolumeUp{}},
-                 {"close", ui.tr("overlay.close"), ButtonStyle::Primary, intent::CloseOverlay{}}}};
+                 {"close", ui.tr("overlay.close"), ButtonStyle::Secondary, intent::CloseOverlay{}}}};
     case Overlay::Language: {
         PanelContent c{ui.tr("title.language"), "", {}, {}};
         for (Language l : kAllLanguages)
             c.buttons.push_back({"choose-" + std::string(languageTag(l)), ui.nativeLanguageName(l),
                                  l == prefs.language ? ButtonStyle::Selected : ButtonStyle::Secondary,
                                  intent::SetLanguage{l}});
-        c.buttons.push_back({"close", ui.tr("overlay.close"), ButtonStyle::Primary, intent::CloseOverlay{}});
+        // Close is plain, so the dark button is only ever the chosen language.
+        c.buttons.push_back({"close", ui.tr("overlay.close"), ButtonStyle::Secondary, intent::CloseOverlay{}});
         return c;
     }
     case Overlay::None: break;

@@ -2,6 +2,7 @@
 // number, and offered the services this kiosk provides.
 #include "patient/masking.hpp"
 #include "screen_router.hpp"
+#include "widgets/notice.hpp"
 
 namespace kiosk::screens {
 
@@ -21,22 +22,20 @@ void drawPatientScreen(Ui& ui, Rect area)
                    FontRole::Body, t.mutedText) +
          m.gap;
 
-    if (ui.shell().notice() == Notice::ElderModeOn) {
-        std::string text = ui.tr("notice.elder_mode_on");
-        float h = ui.measure(text, FontRole::Body, area.w - 2 * m.pad).y + 2 * m.pad;
-        ui.fill(Rect{area.x, y, area.w, h}, t.noticeBackground);
-        ui.textIn(area.x + m.pad, y + m.pad, area.w - 2 * m.pad, text, FontRole::Body, t.noticeText);
-        y += h + m.gap;
-    }
+    y += drawNotice(ui, area.x, y, area.w);
 
     // No patient service is available on this kiosk yet: say where to go
     // instead of showing tiles that lead nowhere.
-    y += m.gap * 2;
-    y += ui.textIn(area.x, y, area.w, ui.tr("patient.no_services"), FontRole::Body, t.text) + m.gap * 3;
+    y += m.gap;
+    y += ui.textIn(area.x, y, area.w, ui.tr("patient.no_services"), FontRole::Body, t.text) + m.gap * 2;
 
+    // The button follows the text, but never below the content area: large
+    // text in elder mode would otherwise push it under the bottom bar.
     std::string label = ui.tr("patient.finish");
     float w = std::min(area.w, std::max(ui.buttonWidth(label), area.w * 0.5f));
-    if (ui.button("finish", label, Rect{area.x + (area.w - w) * 0.5f, y, w, ui.buttonHeight()}, ButtonStyle::Primary))
+    float h = ui.buttonHeight();
+    float by = std::min(y, area.bottom() - h);
+    if (ui.button("finish", label, Rect{area.x + (area.w - w) * 0.5f, by, w, h}, ButtonStyle::Primary))
         ui.intend(intent::Home{});
 }
 

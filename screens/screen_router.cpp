@@ -38,11 +38,15 @@ std::vector<Intent> drawFrame(Ui& ui)
     float bottomHeight = measureBottomBar(ui);
     float bottom = m.height - bottomHeight;
     Rect content{m.pad * 2, top + m.pad, m.width - 4 * m.pad, bottom - top - 2 * m.pad};
+    // A screen stays in its content area: check-layout reports anything that
+    // strays under the bars, where a tap would reach the wrong button.
+    ui.setBounds(content);
     switch (ui.shell().screen()) {
     case ScreenId::Attract: drawAttractScreen(ui, content); break;
     case ScreenId::Identify: drawIdentifyScreen(ui, content); break;
     case ScreenId::Patient: drawPatientScreen(ui, content); break;
     }
+    ui.clearBounds();
     drawBottomBar(ui, bottom);
     ImGui::End();
     return ui.takeIntents();

@@ -89,12 +89,12 @@ void SimulatedIdCardReader::run()
             failNext = true;
             break;
         case Action::Remove: {
-            std::unique_lock lock(m_mutex);
+            // Checked and posted under the lock that disable() takes, so that
+            // no event follows a disable() that has returned.
+            std::lock_guard lock(m_mutex);
             bool wasIn = m_cardInField;
             m_cardInField = false;
-            bool enabled = m_enabled;
-            lock.unlock();
-            if (wasIn && enabled) m_events.post(CardRemoved{});
+            if (wasIn && m_enabled) m_events.post(CardRemoved{});
             break;
         }
         case Action::Insert: {
@@ -106,12 +106,10 @@ void SimulatedIdCardReader::run()
                 m_state = DeviceState::Busy;
             }
             std::this_thread::sleep_for(m_readDelay);
-            {
-                std::lock_guard lock(m_mutex);
-                m_state = DeviceState::Idle;
-                // disable() promises no events after it returns, even mid-read.
-                if (!m_enabled) break;
-            }
+            std::lock_guard lock(m_mutex);
+            m_state = DeviceState::Idle;
+            // disable() promises no events after it returns, even mid-read.
+            if (!m_enabled) break;
             if (failNext) {
                 failNext = false;
                 m_events.post(CardReadFailed{"simulated read failure (SW3 41)"});

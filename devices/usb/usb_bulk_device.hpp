@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "usb/byte_channel.hpp"
 #include "usb/usb_context.hpp"
 #include "usb/usb_device_info.hpp"
 
@@ -16,30 +17,23 @@ struct libusb_device_handle;
 
 namespace kiosk::devices::usb {
 
-/// How a write ended: everything sent, or how far it got before an error.
-struct WriteOutcome {
-    std::size_t sent = 0;
-    std::size_t total = 0;
-    bool timedOut = false;
-    std::string error;  ///< Empty when all bytes were sent.
-    bool complete() const { return sent == total && error.empty(); }
-};
+using devices::WriteOutcome;
 
-class UsbBulkDevice {
+class UsbBulkDevice final : public ByteChannel {
 public:
     /// Opens the device at `device`'s bus and address, detaches a kernel
     /// driver if one holds the interface (usblp takes printers), and claims it.
     static Result<std::unique_ptr<UsbBulkDevice>> open(UsbContext& context, const UsbDeviceInfo& device,
                                                        const AdapterMatch& match);
-    ~UsbBulkDevice();
+    ~UsbBulkDevice() override;
     UsbBulkDevice(const UsbBulkDevice&) = delete;
     UsbBulkDevice& operator=(const UsbBulkDevice&) = delete;
 
     /// Sends all bytes, in as many transfers as it takes; a timeout on the
     /// OUT endpoint usually means the printer went offline (paper end).
-    WriteOutcome write(std::span<const std::uint8_t> bytes, std::chrono::milliseconds timeout);
+    WriteOutcome write(std::span<const std::uint8_t> bytes, std::chrono::milliseconds timeout) override;
     /// One IN transfer of up to `maxBytes`; an empty result after a timeout.
-    Result<std::vector<std::uint8_t>> read(std::size_t maxBytes, std::chrono::milliseconds timeout);
+    Result<std::vector<std::uint8_t>> read(std::size_t maxBytes, std::chrono::milliseconds timeout) override;
     /// Reads until `wanted` bytes arrived or the time is up.
     Result<std::vector<std::uint8_t>> readExactly(std::size_t wanted, std::chrono::milliseconds timeout);
 

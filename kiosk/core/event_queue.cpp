@@ -4,19 +4,20 @@ namespace kiosk {
 
 void EventQueue::setWaker(std::function<void()> waker)
 {
-    std::lock_guard lock(m_mutex);
+    // Taking the waker lock waits for a wake in progress, so after
+    // setWaker(nullptr) returns no call reaches the old waker's owner.
+    std::lock_guard wakeLock(m_wakerMutex);
     m_waker = std::move(waker);
 }
 
 void EventQueue::post(Event event)
 {
-    std::function<void()> waker;
     {
         std::lock_guard lock(m_mutex);
         m_events.push_back(std::move(event));
-        waker = m_waker;
     }
-    if (waker) waker();
+    std::lock_guard wakeLock(m_wakerMutex);
+    if (m_waker) m_waker();
 }
 
 std::vector<Event> EventQueue::drain()

@@ -23,6 +23,7 @@ public:
 private:
     mutable std::mutex m_mutex;
     std::vector<Event> m_events;
+    std::mutex m_wakerMutex;  ///< Held while the waker runs; never with m_mutex.
     std::function<void()> m_waker;
 };
 

@@ -18,6 +18,12 @@ void wipeString(std::string& s)
 void IdentityCard::wipe()
 {
     for (std::string* s : {&name, &englishName, &nation, &address, &idNumber, &authority}) wipeString(*s);
+    for (std::optional<std::string>* s : {&passNumber, &cardVersion, &authorityCode, &previousCardLink}) {
+        if (*s) wipeString(**s);
+        s->reset();
+    }
+    issueCount.reset();
+    renewalCount.reset();
     std::fill(photoWlt.begin(), photoWlt.end(), std::uint8_t{0});
     photoWlt.clear();
     birthDate = {};

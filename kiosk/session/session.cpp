@@ -2,7 +2,10 @@
 
 namespace kiosk {
 
-Session::Session(SessionId id, Instant started) : m_id(id), m_started(started), m_lastActivity(started) {}
+Session::Session(SessionId id, Instant started, WallTime startedWall)
+    : m_id(id), m_started(started), m_startedWall(startedWall), m_lastActivity(started)
+{
+}
 
 Session::~Session()
 {

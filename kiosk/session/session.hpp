@@ -13,13 +13,14 @@ namespace kiosk {
 
 class Session {
 public:
-    Session(SessionId id, Instant started);
+    Session(SessionId id, Instant started, WallTime startedWall);
     ~Session();
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
     SessionId id() const { return m_id; }
     Instant started() const { return m_started; }
+    WallTime startedWall() const { return m_startedWall; }
 
     void identify(IdentityCard card);
     /// The identified patient, or nullptr before identification.
@@ -31,6 +32,7 @@ public:
 private:
     SessionId m_id;
     Instant m_started;
+    WallTime m_startedWall;
     Instant m_lastActivity;
     std::optional<IdentityCard> m_patient;
 };

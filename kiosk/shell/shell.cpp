@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 #include "patient/masking.hpp"
 
@@ -157,6 +158,12 @@ void Shell::tick()
         return;
     }
     if (now - m_session->lastActivity() >= m_settings.idleTimeout) {
+        // Someone changed the language or sound on the attract screen and left:
+        // nobody to ask and no details to clear, so just put the defaults back.
+        if (m_screen == ScreenId::Attract && !m_session->patient()) {
+            endSession();
+            return;
+        }
         m_warningStarted = now;
         m_overlay = Overlay::TimeoutWarning;
         changed();
@@ -180,10 +187,15 @@ std::optional<Instant> Shell::nextDeadline() const
 
 std::string Shell::referenceNumber() const
 {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%s-%04llu", m_settings.kioskId.c_str(),
-                  static_cast<unsigned long long>(m_session ? m_session->id() % 10000 : 0));
-    return buffer;
+    // Kiosk id and the session's start in local time: unique per kiosk (one
+    // session a second at most), survives restarts, and staff can find it in
+    // the kiosk's records by time.
+    std::time_t t = std::chrono::system_clock::to_time_t(m_session ? m_session->startedWall() : m_clock.wallNow());
+    std::tm local{};
+    localtime_r(&t, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+    return m_settings.kioskId + "-" + stamp;
 }
 
 void Shell::goTo(ScreenId screen)
@@ -205,7 +217,7 @@ void Shell::openOverlay(Overlay overlay)
 
 void Shell::startSession()
 {
-    m_session = std::make_unique<Session>(m_nextSessionId++, m_clock.now());
+    m_session = std::make_unique<Session>(m_nextSessionId++, m_clock.now(), m_clock.wallNow());
     m_warningStarted.reset();
     changed();
 }
@@ -248,9 +260,8 @@ void Shell::identify(const IdentityCard& card)
     if (!m_session) startSession();
     noteActivity();
 
-    // Prepare the glyphs before the name is first drawn; masked names only
-    // use characters of the full name plus '*'.
-    m_glyphs.require(card.displayName(), GlyphScope::Session);
+    // Prepare the glyphs before the name is first drawn. Only the masked
+    // name is ever shown, so the hidden characters never reach the atlas.
     m_glyphs.require(maskName(card.displayName()), GlyphScope::Session);
 
     int age = ageOn(card.birthDate, localDate(m_clock.wallNow()));

@@ -24,9 +24,15 @@ constexpr int kFramesAfterInput = 3;
 FrameLoop::FrameLoop(FrameLoopParts parts) : m_parts(parts), m_renderer(parts.renderer)
 {
     m_wakeEvent = SDL_RegisterEvents(1);
+    // Offscreen and dummy have no input and no way to wake SDL's wait, which
+    // would poll every millisecond; every other driver waits properly.
     const char* driver = SDL_GetCurrentVideoDriver();
-    m_sdlCanWait = driver && (std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0);
+    m_sdlCanWait = !driver || (std::strcmp(driver, "offscreen") != 0 && std::strcmp(driver, "dummy") != 0);
     m_parts.events.setWaker([this] { wake(); });
+    // Only the software renderer keeps the previous frame's pixels for sure;
+    // with a GPU the back buffer is undefined after present.
+    SDL_RendererInfo info{};
+    m_canRedrawPart = SDL_GetRendererInfo(m_parts.renderer, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE);
 }
 
 FrameLoop::~FrameLoop() { m_parts.events.setWaker(nullptr); }
@@ -67,14 +73,18 @@ void FrameLoop::waitForWork(int timeoutMs)
     if (timeoutMs <= 0) return;
     if (m_sdlCanWait) {
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, timeoutMs)) handleSdlEvent(event, false);
+        if (SDL_WaitEventTimeout(&event, timeoutMs)) handleSdlEvent(event, m_scripted);
         else m_pendingFrames = std::max(m_pendingFrames, 1);  // a timer is due
         return;
     }
+    // Capped so that a quit request (SIGTERM becomes SDL_QUIT) is seen soon;
+    // a wake-up that finds nothing to do costs a poll and no frame.
+    constexpr int kQuitCheckMs = 250;
     std::unique_lock lock(m_wakeMutex);
-    bool woken = m_wakeCv.wait_for(lock, std::chrono::milliseconds(timeoutMs), [&] { return m_woken; });
+    bool woken = m_wakeCv.wait_for(lock, std::chrono::milliseconds(std::min(timeoutMs, kQuitCheckMs)),
+                                   [&] { return m_woken; });
     m_woken = false;
-    if (!woken) m_pendingFrames = std::max(m_pendingFrames, 1);
+    if (!woken && timeoutMs <= kQuitCheckMs) m_pendingFrames = std::max(m_pendingFrames, 1);
 }
 
 void FrameLoop::handleSdlEvent(const SDL_Event& event, bool scripted)
@@ -111,6 +121,7 @@ void FrameLoop::handleSdlEvent(const SDL_Event& event, bool scripted)
 
 int FrameLoop::run(ScriptRunner* script)
 {
+    m_scripted = script != nullptr;
     while (!m_quit) {
         bool idling = script && script->idleUntil();
         int timeout = msUntilNextFrame();
@@ -184,13 +195,18 @@ void FrameLoop::renderFrame(ScriptRunner* script)
     // A frame caused only by time passing redraws just the animated region;
     // the software renderer keeps the rest of the previous frame.
     std::uint64_t revisionBefore = m_parts.shell.revision();
-    bool partial = !m_fullRedraw && m_animatedRegion && ui.animatedRegion() && revisionBefore == m_lastRevision;
-    m_renderer.render(ImGui::GetDrawData(), partial ? &*m_animatedRegion : nullptr);
-    if (auto region = ui.animatedRegion())
-        m_animatedRegion = SDL_Rect{static_cast<int>(region->x), static_cast<int>(region->y),
-                                    static_cast<int>(std::ceil(region->w)), static_cast<int>(std::ceil(region->h))};
-    else
-        m_animatedRegion.reset();
+    std::optional<SDL_Rect> region;
+    if (auto r = ui.animatedRegion()) {
+        int x0 = static_cast<int>(std::floor(r->x));
+        int y0 = static_cast<int>(std::floor(r->y));
+        region = SDL_Rect{x0, y0, static_cast<int>(std::ceil(r->right())) - x0, static_cast<int>(std::ceil(r->bottom())) - y0};
+    }
+    bool partial = m_canRedrawPart && !m_fullRedraw && m_animatedRegion && region &&
+                   revisionBefore == m_lastRevision;
+    SDL_Rect damage{};
+    if (partial) SDL_UnionRect(&*m_animatedRegion, &*region, &damage);  // what was there and what is there now
+    m_renderer.render(ImGui::GetDrawData(), partial ? &damage : nullptr);
+    m_animatedRegion = region;
     m_fullRedraw = false;
     if (script) script->afterFrame(m_record, metrics);
     bool countdown = m_parts.shell.overlay() == Overlay::TimeoutWarning;

@@ -62,8 +62,10 @@ private:
     /// False while only time has passed since a frame that declared an
     /// animated region: then just that region is redrawn.
     bool m_fullRedraw = true;
+    bool m_canRedrawPart = false;
     std::optional<SDL_Rect> m_animatedRegion;
     bool m_quit = false;
+    bool m_scripted = false;  ///< Input comes from the scenario; real input is ignored.
     std::uint64_t m_lastRevision = 0;
     std::chrono::steady_clock::time_point m_lastFrame{};
 };

@@ -82,10 +82,16 @@ int main(int argc, char** argv)
     if (!identities) return startupError(identities.error().message);
 
     if (scripted) setenv("SDL_VIDEODRIVER", "offscreen", 0);
-    // The software renderer needs no GPU; without this hint SDL loads Mesa to
-    // probe for acceleration, which costs a quarter second and 90 MB.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    // On a desktop (X11, Wayland: the kiosk session runs under cage) and
+    // headless, the software renderer needs no GPU, and without this hint SDL
+    // loads Mesa to probe for acceleration: a quarter second and 90 MB. On the
+    // bare console (KMS/DRM) there is no window surface without acceleration,
+    // so there SDL chooses.
+    bool softwareRendering = scripted || desktopPresent();
+    if (softwareRendering) {
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     Uint32 subsystems = SDL_INIT_VIDEO | (options.audio.kind == AudioTarget::Kind::Device ? SDL_INIT_AUDIO : 0);
     if (SDL_Init(subsystems) != 0) return startupError(std::string("SDL could not start: ") + SDL_GetError());
@@ -97,7 +103,7 @@ int main(int argc, char** argv)
     SDL_Window* window = SDL_CreateWindow("Hospital kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                           options.width, options.height, flags);
     if (!window) return startupError(std::string("cannot open a window: ") + SDL_GetError());
-    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+    SDL_Renderer* renderer = SDL_CreateRenderer(window, -1, softwareRendering ? SDL_RENDERER_SOFTWARE : 0);
     if (!renderer) return startupError(std::string("cannot create a renderer: ") + SDL_GetError());
 
     EventQueue events;
@@ -137,6 +143,10 @@ int main(int argc, char** argv)
                 screens::ScriptContext{shell, clock, events, glyphs, *catalogs, reader, stats,
                                        [renderer](const std::string& path) {
                                            return screens::saveScreenshot(renderer, path);
+                                       },
+                                       [&fonts](char32_t c) {
+                                           ImFont* body = fonts.font(screens::FontRole::Body);
+                                           return c <= 0xFFFF && body->FindGlyphNoFallback(static_cast<ImWchar>(c));
                                        }});
         exitCode = loop.run(runner.get());
         reader.disable();

@@ -24,6 +24,11 @@ void BorrowedMemory::lend(const void* data, std::size_t size)
     m_ranges.push_back({begin, begin + size});
 }
 
+void BorrowedMemory::unlend(const void* data)
+{
+    std::erase_if(m_ranges, [&](const Range& r) { return r.begin == static_cast<const char*>(data); });
+}
+
 bool BorrowedMemory::contains(const void* ptr) const
 {
     const char* p = static_cast<const char*>(ptr);

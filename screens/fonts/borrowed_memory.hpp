@@ -15,6 +15,7 @@ public:
     /// Routes ImGui's allocations through this object.
     void install();
     void lend(const void* data, std::size_t size);
+    void unlend(const void* data);
     bool contains(const void* ptr) const;
 
 private:

@@ -36,9 +36,15 @@ bool isTitleKey(std::string_view key)
 }
 
 FontAtlas::FontAtlas(FontFile file, BorrowedMemory& borrowed, const CatalogSet& catalogs, const GlyphDemand& demand)
-    : m_file(std::move(file)), m_catalogs(catalogs), m_demand(demand)
+    : m_file(std::move(file)), m_borrowed(borrowed), m_catalogs(catalogs), m_demand(demand)
 {
-    borrowed.lend(m_file.data(), m_file.size());
+    m_borrowed.lend(m_file.data(), m_file.size());
+}
+
+FontAtlas::~FontAtlas()
+{
+    if (ImGui::GetCurrentContext()) ImGui::GetIO().Fonts->Clear();  // frees nothing of the mapping (borrowed)
+    m_borrowed.unlend(m_file.data());
 }
 
 bool FontAtlas::update(Language language, const Metrics& metrics)
@@ -92,7 +98,11 @@ void FontAtlas::build(Language language, const Metrics& metrics)
                                                  sizes[i], &config, m_ranges[i].Data);
         m_sizes[i] = sizes[i];
     }
-    atlas->Build();
+    if (!atlas->Build()) {
+        // Cannot happen with a font that passed FontFile::map; keep the old glyphs out of use.
+        m_built = false;
+        return;
+    }
 
     m_body = std::move(body);
     m_language = language;

@@ -31,6 +31,10 @@ class FontAtlas {
 public:
     /// `borrowed` must be installed as ImGui's allocator (see BorrowedMemory).
     FontAtlas(FontFile file, BorrowedMemory& borrowed, const CatalogSet& catalogs, const GlyphDemand& demand);
+    /// Clears ImGui's atlas first: it points into the mapping this releases.
+    ~FontAtlas();
+    FontAtlas(const FontAtlas&) = delete;
+    FontAtlas& operator=(const FontAtlas&) = delete;
 
     /// Rebuilds ImGui's atlas if the language, the sizes or the demanded
     /// glyphs changed. Returns true when the texture must be uploaded again.
@@ -46,6 +50,7 @@ private:
     void build(Language language, const Metrics& metrics);
 
     FontFile m_file;
+    BorrowedMemory& m_borrowed;
     const CatalogSet& m_catalogs;
     const GlyphDemand& m_demand;
     bool m_built = false;

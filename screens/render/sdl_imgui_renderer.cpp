@@ -29,6 +29,7 @@ bool asQuad(const ImDrawVert* v, const ImDrawIdx* idx, Quad& out)
     if (a.pos.y != b.pos.y || b.pos.x != c.pos.x || c.pos.y != d.pos.y || d.pos.x != a.pos.x) return false;
     if (a.uv.y != b.uv.y || b.uv.x != c.uv.x || c.uv.y != d.uv.y || d.uv.x != a.uv.x) return false;
     if (c.pos.x <= a.pos.x || c.pos.y <= a.pos.y) return false;
+    if (c.uv.x < a.uv.x || c.uv.y < a.uv.y) return false;  // flipped texture coordinates
     out.dst = SDL_FRect{a.pos.x, a.pos.y, c.pos.x - a.pos.x, c.pos.y - a.pos.y};
     out.uvMin = a.uv;
     out.uvMax = c.uv;
@@ -104,7 +105,9 @@ void SdlImguiRenderer::render(const ImDrawData* drawData, const SDL_Rect* damage
         const ImDrawList* list = drawData->CmdLists[n];
         for (const ImDrawCmd& cmd : list->CmdBuffer) {
             if (cmd.UserCallback) {
-                cmd.UserCallback(list, &cmd);
+                // ImDrawCallback_ResetRenderState is a marker, not a function; this
+                // renderer sets its state per command anyway.
+                if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
                 continue;
             }
             SDL_Rect clip{static_cast<int>(cmd.ClipRect.x - origin.x), static_cast<int>(cmd.ClipRect.y - origin.y),
@@ -122,10 +125,13 @@ void SdlImguiRenderer::render(const ImDrawData* drawData, const SDL_Rect* damage
 
             // Walk the triangles six indices at a time; quads take the fast
             // path, runs of anything else go to the triangle renderer in order.
+            // The fast path knows the font atlas's size and its white pixel; other
+            // textures (logos, photos) always take the triangle path.
+            bool quadsAllowed = texture == nullptr || texture == m_fontTexture;
             int runStart = 0;
             Quad quad{};
             for (int i = 0; i + 6 <= count;) {
-                if (asQuad(vertices, indices + i, quad)) {
+                if (quadsAllowed && asQuad(vertices, indices + i, quad)) {
                     drawTriangles(texture, vertices, vertexCount, indices + runStart, i - runStart);
                     drawQuad(texture, quad);
                     i += 6;

@@ -210,6 +210,16 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
         if (m_ctx.glyphs.sessionCharacterCount() > 0) problems += " the glyph atlas still holds session characters;";
         for (const auto& s : m_patientStrings)
             if (!s.empty() && record.showsText(s)) problems += " \"" + s + "\" is on screen;";
+        // Characters of the patient's name that no catalog text needs must be
+        // gone from the atlas itself, not only from the list of demands.
+        std::u32string catalogChars;
+        for (const auto& [key, value] : m_ctx.catalogs.catalog(m_ctx.shell.prefs().language).entries())
+            catalogChars += decodeUtf8Lossy(value);
+        for (Language l : kAllLanguages) catalogChars += decodeUtf8Lossy(m_ctx.catalogs.text(l, "lang.self"));
+        for (const auto& s : m_patientStrings)
+            for (char32_t c : decodeUtf8Lossy(s))
+                if (c >= 0x80 && catalogChars.find(c) == std::u32string::npos && m_ctx.atlasHasGlyph(c))
+                    problems += " the atlas still holds " + encodeUtf8(std::u32string(1, c)) + ";";
         if (!problems.empty()) {
             failStep(step, "patient data left:" + problems);
             return false;
@@ -256,6 +266,12 @@ std::vector<std::string> ScriptRunner::layoutProblems(const FrameRecord& record,
         bool inside = item.min.x >= -kSlack && item.min.y >= -kSlack && item.max.x <= metrics.width + kSlack &&
                       item.max.y <= metrics.height + kSlack;
         if (!inside) problems.push_back("\"" + item.text + "\" " + box(item) + " is outside the screen");
+        if (item.bounds) {
+            auto [lo, hi] = *item.bounds;
+            bool within = item.min.x >= lo.x - kSlack && item.min.y >= lo.y - kSlack && item.max.x <= hi.x + kSlack &&
+                          item.max.y <= hi.y + kSlack;
+            if (!within) problems.push_back("\"" + item.text + "\" " + box(item) + " runs out of the content area");
+        }
         if (item.kind == RecordedItem::Kind::Target) {
             float w = item.max.x - item.min.x;
             float h = item.max.y - item.min.y;
@@ -264,6 +280,17 @@ std::vector<std::string> ScriptRunner::layoutProblems(const FrameRecord& record,
                                    std::to_string(static_cast<int>(metrics.minTarget)) + " px");
         }
     }
+    const auto& items = record.items();
+    for (std::size_t i = 0; i < items.size(); ++i)
+        for (std::size_t j = i + 1; j < items.size(); ++j) {
+            const auto& a = items[i];
+            const auto& b = items[j];
+            if (a.kind != RecordedItem::Kind::Target || b.kind != RecordedItem::Kind::Target) continue;
+            if (a.onOverlay != b.onOverlay) continue;
+            bool overlap = a.min.x < b.max.x - kSlack && b.min.x < a.max.x - kSlack && a.min.y < b.max.y - kSlack &&
+                           b.min.y < a.max.y - kSlack;
+            if (overlap) problems.push_back("targets #" + a.id + " and #" + b.id + " overlap");
+        }
     for (char32_t c : record.missingGlyphs()) {
         char buffer[32];
         std::snprintf(buffer, sizeof buffer, "U+%04X", static_cast<unsigned>(c));

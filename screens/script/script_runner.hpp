@@ -33,6 +33,8 @@ struct ScriptContext {
     devices::SimulatedIdCardReader& reader;
     FrameStats& stats;
     std::function<Result<void>(const std::string&)> screenshot;
+    /// Whether the font atlas in use holds a glyph for the character.
+    std::function<bool(char32_t)> atlasHasGlyph;
 };
 
 class ScriptRunner {

@@ -7,16 +7,17 @@ void FrameRecord::clear()
     m_items.clear();
     m_missing.clear();
     m_overlay = false;
+    m_bounds.reset();
 }
 
 void FrameRecord::addText(std::string text, ImVec2 min, ImVec2 max)
 {
-    m_items.push_back({RecordedItem::Kind::Text, {}, std::move(text), min, max, m_overlay});
+    m_items.push_back({RecordedItem::Kind::Text, {}, std::move(text), min, max, m_overlay, m_bounds});
 }
 
 void FrameRecord::addTarget(std::string id, std::string label, ImVec2 min, ImVec2 max)
 {
-    m_items.push_back({RecordedItem::Kind::Target, std::move(id), std::move(label), min, max, m_overlay});
+    m_items.push_back({RecordedItem::Kind::Target, std::move(id), std::move(label), min, max, m_overlay, m_bounds});
 }
 
 bool FrameRecord::overlayShown() const

@@ -69,6 +69,14 @@ float Ui::textIn(float x, float y, float width, std::string_view str, FontRole r
     return lineY - y;
 }
 
+float Ui::message(float x, float y, float width, std::string_view str, ImU32 background, ImU32 color)
+{
+    float h = measure(str, FontRole::Body, width - 2 * m_metrics.pad).y + 2 * m_metrics.pad;
+    fill(Rect{x, y, width, h}, background);
+    textIn(x + m_metrics.pad, y + m_metrics.pad, width - 2 * m_metrics.pad, str, FontRole::Body, color);
+    return h;
+}
+
 float Ui::buttonHeight(FontRole role) const
 {
     return std::max(m_metrics.minTarget, m_fonts.size(role) + 2 * m_metrics.pad);

@@ -66,6 +66,10 @@ public:
     void intend(Intent intent) { m_intents.push_back(std::move(intent)); }
     std::vector<Intent> takeIntents() { return std::move(m_intents); }
     void setOverlayLayer(bool on) { m_record.setOverlayLayer(on); }
+    void setBounds(Rect r) { m_record.setBounds(std::pair{ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom())}); }
+    void clearBounds() { m_record.setBounds(std::nullopt); }
+    /// A boxed message (notice or warning) at `y` across `width`; returns its height.
+    float message(float x, float y, float width, std::string_view text, ImU32 background, ImU32 color);
     /// Declares the only part of the frame that changes while nothing but
     /// time passes (the countdown panel); the loop may then redraw just that.
     void markAnimated(Rect rect) { m_animated = rect; }
