@@ -25,4 +25,7 @@ int scenarioCheck(Args args);
 int identitiesList(Args args);
 int say(Args args);
 
+// idcard_commands.cpp
+int idcardDecode(Args args);
+
 } // namespace kiosk::ctl

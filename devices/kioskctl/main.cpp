@@ -27,6 +27,7 @@ constexpr Command kCommands[] = {
     {"scenario", "check", "FILE...", "parse UI scenarios and report the first error in each",
      kiosk::ctl::scenarioCheck},
     {"identities", "list", "[--assets DIR]", "the simulator's sample ID cards, masked", kiosk::ctl::identitiesList},
+    {"idcard", "decode", "[--unmasked] < HEX", "decode a read reply given as hex on stdin", kiosk::ctl::idcardDecode},
     {"say", "", "TEXT [--language TAG] (--wav FILE|--phonemes)", "speak with the kiosk's voice", kiosk::ctl::say},
 };
 

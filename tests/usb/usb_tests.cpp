@@ -7,12 +7,17 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <thread>
 
+#include "idcard/sam_frame.hpp"
+#include "idcard/sam_reader_session.hpp"
+#include "sam_replies.hpp"
 #include "usb/usb_bulk_device.hpp"
 #include "usb/usb_context.hpp"
 
@@ -196,5 +201,48 @@ TEST_SUITE("usb")
         auto device = UsbBulkDevice::open(**context, gone, AdapterMatch{DeviceRole::ReceiptPrinter, "x", 0, 0x82, 0x01});
         REQUIRE_FALSE(device.has_value());
         CHECK(device.error().message.find("bus 9 device 99") != std::string::npos);
+    }
+
+    TEST_CASE("an ID card is read end to end through libusb: find, select, read, decoded")
+    {
+        using namespace kiosk::devices::idcard;
+        using kiosk::test::replyFrame;
+        using kiosk::test::toHex;
+        // Each command is answered by the reply that follows it; IN transfers
+        // ask for 4096 bytes and end at the reply's short packet.
+        std::string script = "@DEV /dev/bus/usb/001/003\nUSBDEVFS_GET_CAPABILITIES 0 0F000000\n";
+        auto exchange = [&](const kiosk::test::Bytes& command, const kiosk::test::Bytes& reply) {
+            script += "USBDEVFS_REAPURBNDELAY 0 3 2 0 0 " + std::to_string(command.size()) + " " +
+                      std::to_string(command.size()) + " 0 " + toHex(command) + "\n";
+            script += " USBDEVFS_REAPURBNDELAY 0 3 129 0 0 4096 " + std::to_string(reply.size()) + " 0 " +
+                      toHex(reply) + "\n";
+        };
+        exchange(findCardCommand(), replyFrame(0x9F, {0, 0, 0, 0}));
+        exchange(selectCardCommand(), replyFrame(0x90, kiosk::test::Bytes(8, 0)));
+        exchange(readTextAndPhotoCommand(), kiosk::test::residentReadReply());
+        std::string ioctlPath = "/tmp/kiosk-id-reader-" + std::to_string(::getpid()) + ".ioctl";
+        std::ofstream(ioctlPath) << script;
+
+        Testbed tb;
+        tb.add("id-reader.umockdev", "/dev/bus/usb/001/003", "");
+        GError* error = nullptr;
+        REQUIRE(umockdev_testbed_load_ioctl(tb.bed, "/dev/bus/usb/001/003", ioctlPath.c_str(), &error));
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        auto devices = (*context)->enumerate();
+        const UsbDeviceInfo* info = find(devices, 0x0400, 0xC35A);
+        REQUIRE(info != nullptr);
+        auto device = UsbBulkDevice::open(**context, *info, *matchAdapter(*info));
+        REQUIRE_MESSAGE(device.has_value(), (device ? "" : device.error().message));
+
+        SamReaderSession session(**device, 1000ms);
+        auto result = session.poll();
+        std::remove(ioctlPath.c_str());
+        REQUIRE_MESSAGE(result.has_value(), (result ? "" : result.error().message));
+        REQUIRE(std::holds_alternative<kiosk::CardInserted>(*result));
+        const kiosk::IdentityCard& card = std::get<kiosk::CardInserted>(*result).card;
+        CHECK(card.name == "张小三");
+        CHECK(card.idNumber == "440106198503121234");
+        CHECK(card.photoWlt.size() == 1024);
     }
 }
