@@ -28,4 +28,7 @@ int say(Args args);
 // idcard_commands.cpp
 int idcardDecode(Args args);
 
+// scan_commands.cpp
+int scanClassify(Args args);
+
 } // namespace kiosk::ctl

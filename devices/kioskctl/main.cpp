@@ -29,6 +29,8 @@ constexpr Command kCommands[] = {
     {"identities", "list", "[--assets DIR]", "the simulator's sample ID cards, masked", kiosk::ctl::identitiesList},
     {"idcard", "decode", "[--unmasked] < HEX", "decode a read reply given as hex on stdin", kiosk::ctl::idcardDecode},
     {"say", "", "TEXT [--language TAG] (--wav FILE|--phonemes)", "speak with the kiosk's voice", kiosk::ctl::say},
+    {"scan", "classify", "TEXT [--insurance PREFIX] [--report PATTERN]", "what a scanned code is, masked",
+     kiosk::ctl::scanClassify},
 };
 
 void printUsage(std::FILE* out)
