@@ -1,5 +1,7 @@
 #include "idcard/usb_id_card_reader.hpp"
 
+#include "usb/usb_bulk_device.hpp"
+
 namespace kiosk::devices::idcard {
 
 namespace {
@@ -106,6 +108,21 @@ void UsbIdCardReader::run()
         }
         std::this_thread::sleep_for(m_pollInterval);
     }
+}
+
+std::unique_ptr<UsbIdCardReader> makeUsbIdCardReader(EventQueue& events, usb::UsbContext& context)
+{
+    auto open = [&context]() -> Result<std::unique_ptr<ByteChannel>> {
+        for (const usb::UsbDeviceInfo& device : context.enumerate()) {
+            auto match = usb::matchAdapter(device);
+            if (!match || match->role != usb::DeviceRole::IdCardReader) continue;
+            auto opened = usb::UsbBulkDevice::open(context, device, *match);
+            if (!opened) return std::unexpected(opened.error());
+            return std::unique_ptr<ByteChannel>(std::move(*opened));
+        }
+        return fail("no ID-card reader on the USB bus");
+    };
+    return std::make_unique<UsbIdCardReader>(events, std::move(open), "USB ID-card reader");
 }
 
 } // namespace kiosk::devices::idcard

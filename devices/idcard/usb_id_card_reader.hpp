@@ -13,6 +13,7 @@
 #include "core/event_queue.hpp"
 #include "device/id_card_reader.hpp"
 #include "idcard/sam_reader_session.hpp"
+#include "usb/usb_context.hpp"
 
 namespace kiosk::devices::idcard {
 
@@ -50,5 +51,9 @@ private:
     std::string m_lastError;
     std::thread m_thread;
 };
+
+/// A reader adapter for the first ID-card reader on the USB bus, found
+/// again (by VID:PID) every time it has to be reopened.
+std::unique_ptr<UsbIdCardReader> makeUsbIdCardReader(EventQueue& events, usb::UsbContext& context);
 
 } // namespace kiosk::devices::idcard

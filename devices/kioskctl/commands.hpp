@@ -28,7 +28,17 @@ int say(Args args);
 // idcard_commands.cpp
 int idcardDecode(Args args);
 
+// escpos_commands.cpp
+int escposRender(Args args);
+int escposStatus(Args args);
+
 // scan_commands.cpp
 int scanClassify(Args args);
+
+// device_commands.cpp
+int usbList(Args args);
+int printerStatus(Args args);
+int idcardRead(Args args);
+int a4Status(Args args);
 
 } // namespace kiosk::ctl

@@ -22,6 +22,7 @@
 #include "script/script_runner.hpp"
 #include "settings/launch_options.hpp"
 #include "shell/shell.hpp"
+#include "idcard/usb_id_card_reader.hpp"
 #include "sim/simulated_id_card_reader.hpp"
 #include "speech/espeak_synthesizer.hpp"
 #include "voice/voice_prompter.hpp"
@@ -62,9 +63,6 @@ int main(int argc, char** argv)
         return 0;
     }
     bool scripted = options.scriptPath.has_value();
-    if (!options.demo && !scripted)
-        return startupError("no device configuration yet: start with --demo for simulated devices and the demo "
-                            "hospital");
     if (scripted && options.audio.kind == AudioTarget::Kind::Device) options.audio.kind = AudioTarget::Kind::Null;
 
     std::optional<Scenario> scenario;
@@ -113,7 +111,20 @@ int main(int argc, char** argv)
     devices::EspeakSynthesizer synthesizer;
     std::unique_ptr<AudioSink> audio = makeAudioSink(options.audio);
     auto voice = std::make_unique<VoicePrompter>(synthesizer, *audio);
-    devices::SimulatedIdCardReader reader(events, std::move(*identities));
+    // Demo and scenarios use the simulated reader; otherwise the first USB
+    // ID-card reader, opened again by itself whenever it comes back.
+    devices::SimulatedIdCardReader simulatedReader(events, std::move(*identities));
+    std::unique_ptr<devices::usb::UsbContext> usb;
+    std::unique_ptr<IdCardReader> usbReader;
+    bool simulated = options.demo || scripted;
+    if (!simulated) {
+        auto context = devices::usb::UsbContext::create();
+        if (!context) return startupError(context.error().message);
+        usb = std::move(*context);
+        usb->watch([] {});  // libusb's event thread; the reader looks the device up itself
+        usbReader = devices::idcard::makeUsbIdCardReader(events, *usb);
+    }
+    IdCardReader& reader = simulated ? static_cast<IdCardReader&>(simulatedReader) : *usbReader;
     if (auto ok = reader.open(); !ok) return startupError(ok.error().message);
     reader.enable();
 
@@ -135,12 +146,12 @@ int main(int argc, char** argv)
         Shell shell(options.settings, *catalogs, clock, *voice, glyphs);
         screens::FontAtlas fonts(std::move(*fontFile), borrowedFontMemory, *catalogs, glyphs);
         screens::FrameLoop loop({window, renderer, shell, events, *catalogs, fonts, clock,
-                                 options.demo || scripted ? &reader : nullptr, stats});
+                                 simulated ? &simulatedReader : nullptr, stats});
         std::unique_ptr<screens::ScriptRunner> runner;
         if (scenario)
             runner = std::make_unique<screens::ScriptRunner>(
                 std::move(*scenario),
-                screens::ScriptContext{shell, clock, events, glyphs, *catalogs, reader, stats,
+                screens::ScriptContext{shell, clock, events, glyphs, *catalogs, simulatedReader, stats,
                                        [renderer](const std::string& path) {
                                            return screens::saveScreenshot(renderer, path);
                                        },

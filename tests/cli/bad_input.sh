@@ -27,7 +27,6 @@ expect windowed-too-small 2 "unsupported --windowed size '100x100'" -- "$kiosk" 
 expect windowed-garbage 2 "unsupported --windowed size 'big'" -- "$kiosk" --windowed big
 expect warning-too-short 2 "--warning must be between 20" -- "$kiosk" --demo --warning 5
 expect unknown-option 2 "unknown option '--colour'" -- "$kiosk" --colour blue
-expect no-devices 2 "start with --demo" -- "$kiosk"
 
 printf 'screen attract\n\ntapp "开始"\n' > "$out/typo.scenario"
 expect scenario-unknown-command 2 "typo.scenario:3: unknown command 'tapp'" -- "$kiosk" --script "$out/typo.scenario"
@@ -53,6 +52,12 @@ printf 'screen attract\nexpect-not "欢迎使用自助服务"\n' > "$out/false.s
 expect scenario-can-fail 1 "false.scenario:2: expect-not" -- "$kiosk" --script "$out/false.scenario" --windowed 1920x1080 --audio null
 printf 'screen attract\ninsert-card nobody\n' > "$out/nobody.scenario"
 expect scenario-unknown-identity 1 "no sample identity 'nobody'" -- "$kiosk" --script "$out/nobody.scenario" --windowed 1920x1080 --audio null
+
+# Device codecs on captured input: garbage gets a reason, never a crash.
+expect scan-garbage 1 "unknown code" -- "$kioskctl" scan classify "'; DROP TABLE patients;--"
+expect scan-payment-masked 0 "1345**********6789" -- "$kioskctl" scan classify 134567890123456789
+expect idcard-bad-checksum 1 "checksum is 0x21, expected 0x22" -- bash -c "echo 'AA AA AA 96 69 00 03 20 01 21' | '$kioskctl' idcard decode"
+expect idcard-not-hex 1 "" -- bash -c "echo 'zz' | '$kioskctl' idcard decode"
 
 expect kioskctl-help 0 "catalog check" -- "$kioskctl" --help
 expect kioskctl-unknown 2 "unknown command 'frobnicate'" -- "$kioskctl" frobnicate

@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "escpos/escpos_printer.hpp"
 #include "idcard/sam_frame.hpp"
 #include "idcard/sam_reader_session.hpp"
 #include "sam_replies.hpp"
@@ -56,6 +57,27 @@ struct Testbed {
         return "/sys" + syspath;
     }
 };
+
+// An ioctl script where each OUT transfer on `outEp` is answered by an IN
+// transfer on `inEp` asking for `inLength` bytes.
+struct Exchange {
+    std::vector<std::uint8_t> out;
+    std::vector<std::uint8_t> in;
+};
+std::string ioctlScript(const std::string& node, int outEp, int inEp, int inLength, const std::vector<Exchange>& exchanges)
+{
+    std::string script = "@DEV " + node + "\nUSBDEVFS_GET_CAPABILITIES 0 0F000000\n";
+    for (const Exchange& e : exchanges) {
+        script += "USBDEVFS_REAPURBNDELAY 0 3 " + std::to_string(outEp) + " 0 0 " + std::to_string(e.out.size()) + " " +
+                  std::to_string(e.out.size()) + " 0 " + kiosk::test::toHex(e.out) + "\n";
+        if (!e.in.empty())
+            script += " USBDEVFS_REAPURBNDELAY 0 3 " + std::to_string(inEp) + " 0 0 " + std::to_string(inLength) + " " +
+                      std::to_string(e.in.size()) + " 0 " + kiosk::test::toHex(e.in) + "\n";
+    }
+    std::string path = "/tmp/kiosk-usb-" + std::to_string(::getpid()) + "-" + std::to_string(exchanges.size()) + ".ioctl";
+    std::ofstream(path) << script;
+    return path;
+}
 
 const UsbDeviceInfo* find(const std::vector<UsbDeviceInfo>& devices, std::uint16_t vid, std::uint16_t pid)
 {
@@ -207,21 +229,11 @@ TEST_SUITE("usb")
     {
         using namespace kiosk::devices::idcard;
         using kiosk::test::replyFrame;
-        using kiosk::test::toHex;
-        // Each command is answered by the reply that follows it; IN transfers
-        // ask for 4096 bytes and end at the reply's short packet.
-        std::string script = "@DEV /dev/bus/usb/001/003\nUSBDEVFS_GET_CAPABILITIES 0 0F000000\n";
-        auto exchange = [&](const kiosk::test::Bytes& command, const kiosk::test::Bytes& reply) {
-            script += "USBDEVFS_REAPURBNDELAY 0 3 2 0 0 " + std::to_string(command.size()) + " " +
-                      std::to_string(command.size()) + " 0 " + toHex(command) + "\n";
-            script += " USBDEVFS_REAPURBNDELAY 0 3 129 0 0 4096 " + std::to_string(reply.size()) + " 0 " +
-                      toHex(reply) + "\n";
-        };
-        exchange(findCardCommand(), replyFrame(0x9F, {0, 0, 0, 0}));
-        exchange(selectCardCommand(), replyFrame(0x90, kiosk::test::Bytes(8, 0)));
-        exchange(readTextAndPhotoCommand(), kiosk::test::residentReadReply());
-        std::string ioctlPath = "/tmp/kiosk-id-reader-" + std::to_string(::getpid()) + ".ioctl";
-        std::ofstream(ioctlPath) << script;
+        // IN transfers ask for 4096 bytes and end at the reply's short packet.
+        std::string ioctlPath = ioctlScript("/dev/bus/usb/001/003", 2, 129, 4096,
+                                            {{findCardCommand(), replyFrame(0x9F, {0, 0, 0, 0})},
+                                             {selectCardCommand(), replyFrame(0x90, kiosk::test::Bytes(8, 0))},
+                                             {readTextAndPhotoCommand(), kiosk::test::residentReadReply()}});
 
         Testbed tb;
         tb.add("id-reader.umockdev", "/dev/bus/usb/001/003", "");
@@ -244,5 +256,34 @@ TEST_SUITE("usb")
         CHECK(card.name == "张小三");
         CHECK(card.idNumber == "440106198503121234");
         CHECK(card.photoWlt.size() == 1024);
+    }
+
+    TEST_CASE("a receipt printer out of paper says so through DLE EOT, and nothing is printed")
+    {
+        using namespace kiosk::devices::escpos;
+        std::string ioctlPath = ioctlScript("/dev/bus/usb/001/002", 1, 130, 64,
+                                            {{{0x10, 0x04, 0x01}, {0x1A}},    // offline
+                                             {{0x10, 0x04, 0x02}, {0x32}},    // stopped by paper end
+                                             {{0x10, 0x04, 0x03}, {0x12}},    // no error
+                                             {{0x10, 0x04, 0x04}, {0x72}}});  // paper end
+        Testbed tb;
+        tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "");
+        GError* error = nullptr;
+        REQUIRE(umockdev_testbed_load_ioctl(tb.bed, "/dev/bus/usb/001/002", ioctlPath.c_str(), &error));
+        auto context = UsbContext::create();
+        REQUIRE(context.has_value());
+        auto devices = (*context)->enumerate();
+        const UsbDeviceInfo* info = find(devices, 0x04b8, 0x0202);
+        REQUIRE(info != nullptr);
+        auto device = UsbBulkDevice::open(**context, *info, *matchAdapter(*info));
+        REQUIRE(device.has_value());
+
+        EscPosPrinter printer(**device, "receipt printer", {}, 1000ms);
+        auto status = printer.queryStatus();
+        REQUIRE_MESSAGE(status.has_value(), (status ? "" : status.error().message));
+        CHECK(status->paper == kiosk::PaperState::Empty);
+        CHECK(status->power == kiosk::PowerState::Offline);
+        CHECK_FALSE(status->readyToPrint());
+        std::remove(ioctlPath.c_str());
     }
 }
