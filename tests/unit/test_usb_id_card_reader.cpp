@@ -23,6 +23,15 @@ struct Socket {
     std::atomic<bool> plugged{true};
     std::atomic<int> opens{0};
 
+    /// A working SAM and a resident card lying on the reader.
+    void cardOnReader()
+    {
+        reader.replies[readSamStatusCommand()] = {replyFrame(0x90)};
+        reader.replies[findCardCommand()] = {replyFrame(0x9F, {0, 0, 0, 0})};
+        reader.replies[selectCardCommand()] = {replyFrame(0x90, Bytes(8, 0))};
+        reader.replies[readTextAndPhotoCommand()] = {residentReadReply()};
+    }
+
     UsbIdCardReader::ChannelFactory factory()
     {
         return [this]() -> Result<std::unique_ptr<ByteChannel>> {
@@ -65,10 +74,7 @@ TEST_SUITE("usb_id_card_reader")
     TEST_CASE("a card on the reader becomes one CardInserted event, and an unplugged reader is reopened")
     {
         Socket socket;
-        socket.reader.replies[readSamStatusCommand()] = {replyFrame(0x90)};
-        socket.reader.replies[findCardCommand()] = {replyFrame(0x9F, {0, 0, 0, 0})};
-        socket.reader.replies[selectCardCommand()] = {replyFrame(0x90, Bytes(8, 0))};
-        socket.reader.replies[readTextAndPhotoCommand()] = {residentReadReply()};
+        socket.cardOnReader();
         EventQueue queue;
         UsbIdCardReader reader(queue, socket.factory(), "test reader", 10ms);
         REQUIRE(reader.open().has_value());
@@ -98,10 +104,7 @@ TEST_SUITE("usb_id_card_reader")
     TEST_CASE("a disabled reader reads nothing, and reads the waiting card once enabled")
     {
         Socket socket;
-        socket.reader.replies[readSamStatusCommand()] = {replyFrame(0x90)};
-        socket.reader.replies[findCardCommand()] = {replyFrame(0x9F, {0, 0, 0, 0})};
-        socket.reader.replies[selectCardCommand()] = {replyFrame(0x90, Bytes(8, 0))};
-        socket.reader.replies[readTextAndPhotoCommand()] = {residentReadReply()};
+        socket.cardOnReader();
         EventQueue queue;
         UsbIdCardReader reader(queue, socket.factory(), "test reader", 10ms);
         REQUIRE(reader.open().has_value());

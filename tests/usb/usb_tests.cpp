@@ -48,7 +48,7 @@ struct Testbed {
         REQUIRE_MESSAGE(umockdev_testbed_add_from_string(bed, description.c_str(), &error),
                         (error ? error->message : "add failed"));
         if (!ioctlFile.empty()) {
-            std::string path = std::string(KIOSK_USB_FIXTURES) + "/" + ioctlFile;
+            std::string path = ioctlFile.starts_with('/') ? ioctlFile : std::string(KIOSK_USB_FIXTURES) + "/" + ioctlFile;
             REQUIRE_MESSAGE(umockdev_testbed_load_ioctl(bed, device.c_str(), path.c_str(), &error),
                             (error ? error->message : "ioctl load failed"));
         }
@@ -86,6 +86,30 @@ const UsbDeviceInfo* find(const std::vector<UsbDeviceInfo>& devices, std::uint16
     return nullptr;
 }
 
+// A libusb context and the first device with this VID:PID, opened and claimed
+// as its adapter would.
+struct Opened {
+    std::unique_ptr<UsbContext> context;
+    std::unique_ptr<UsbBulkDevice> device;
+};
+
+Opened openDevice(std::uint16_t vid, std::uint16_t pid)
+{
+    Opened out;
+    auto context = UsbContext::create();
+    REQUIRE(context.has_value());
+    out.context = std::move(*context);
+    auto devices = out.context->enumerate();
+    const UsbDeviceInfo* info = find(devices, vid, pid);
+    REQUIRE(info != nullptr);
+    auto match = matchAdapter(*info);
+    REQUIRE(match.has_value());
+    auto device = UsbBulkDevice::open(*out.context, *info, *match);
+    REQUIRE_MESSAGE(device.has_value(), (device ? "" : device.error().message));
+    out.device = std::move(*device);
+    return out;
+}
+
 } // namespace
 
 TEST_SUITE("usb")
@@ -120,22 +144,17 @@ TEST_SUITE("usb")
     {
         Testbed tb;
         tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "receipt-printer.ioctl");
-        auto context = UsbContext::create();
-        REQUIRE(context.has_value());
-        auto devices = (*context)->enumerate();
-        const UsbDeviceInfo* printer = find(devices, 0x04b8, 0x0202);
-        REQUIRE(printer != nullptr);
-        auto device = UsbBulkDevice::open(**context, *printer, *matchAdapter(*printer));
-        REQUIRE_MESSAGE(device.has_value(), (device ? "" : device.error().message));
+        Opened opened = openDevice(0x04b8, 0x0202);
+        auto& device = opened.device;
 
         const std::uint8_t hello[] = {0x1B, 0x40, 'H', 'e', 'l', 'l', 'o', '\n'};
-        WriteOutcome written = (*device)->write(hello, 1000ms);
+        WriteOutcome written = device->write(hello, 1000ms);
         CHECK(written.complete());
         CHECK(written.sent == 8);
 
         const std::uint8_t paperStatus[] = {0x10, 0x04, 0x04};
-        CHECK((*device)->write(paperStatus, 1000ms).complete());
-        auto reply = (*device)->read(1, 1000ms);
+        CHECK(device->write(paperStatus, 1000ms).complete());
+        auto reply = device->read(1, 1000ms);
         REQUIRE(reply.has_value());
         REQUIRE(reply->size() == 1);
         CHECK((*reply)[0] == 0x72);  // paper end (devices.md §2.2)
@@ -145,15 +164,10 @@ TEST_SUITE("usb")
     {
         Testbed tb;
         tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "receipt-printer.ioctl");
-        auto context = UsbContext::create();
-        REQUIRE(context.has_value());
-        auto devices = (*context)->enumerate();
-        const UsbDeviceInfo* printer = find(devices, 0x04b8, 0x0202);
-        REQUIRE(printer != nullptr);
-        auto device = UsbBulkDevice::open(**context, *printer, *matchAdapter(*printer));
-        REQUIRE(device.has_value());
+        Opened opened = openDevice(0x04b8, 0x0202);
+        auto& device = opened.device;
         const std::uint8_t unexpected[] = {0x1B, 0x40, 'N', 'o', 'p', 'e'};
-        WriteOutcome written = (*device)->write(unexpected, 500ms);
+        WriteOutcome written = device->write(unexpected, 500ms);
         CHECK_FALSE(written.complete());
         CHECK(written.sent == 0);
         CHECK_FALSE(written.error.empty());
@@ -173,11 +187,12 @@ TEST_SUITE("usb")
         CHECK(match->role == DeviceRole::IdCardReader);
         CHECK(match->inEndpoint == 0x81);
         CHECK(match->outEndpoint == 0x02);
-        auto device = UsbBulkDevice::open(**context, *reader, *match);
-        REQUIRE(device.has_value());
+        auto opened = UsbBulkDevice::open(**context, *reader, *match);
+        REQUIRE(opened.has_value());
+        auto& device = *opened;
         const std::uint8_t findCard[] = {0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x01, 0x22};
-        CHECK((*device)->write(findCard, 1000ms).complete());
-        auto reply = (*device)->readExactly(15, 1000ms);
+        CHECK(device->write(findCard, 1000ms).complete());
+        auto reply = device->readExactly(15, 1000ms);
         REQUIRE(reply.has_value());
         REQUIRE(reply->size() == 15);
         CHECK((*reply)[9] == 0x9F);  // SW3: card found
@@ -236,18 +251,11 @@ TEST_SUITE("usb")
                                              {readTextAndPhotoCommand(), kiosk::test::residentReadReply()}});
 
         Testbed tb;
-        tb.add("id-reader.umockdev", "/dev/bus/usb/001/003", "");
-        GError* error = nullptr;
-        REQUIRE(umockdev_testbed_load_ioctl(tb.bed, "/dev/bus/usb/001/003", ioctlPath.c_str(), &error));
-        auto context = UsbContext::create();
-        REQUIRE(context.has_value());
-        auto devices = (*context)->enumerate();
-        const UsbDeviceInfo* info = find(devices, 0x0400, 0xC35A);
-        REQUIRE(info != nullptr);
-        auto device = UsbBulkDevice::open(**context, *info, *matchAdapter(*info));
-        REQUIRE_MESSAGE(device.has_value(), (device ? "" : device.error().message));
+        tb.add("id-reader.umockdev", "/dev/bus/usb/001/003", ioctlPath);
+        Opened opened = openDevice(0x0400, 0xC35A);
+        auto& device = opened.device;
 
-        SamReaderSession session(**device, 1000ms);
+        SamReaderSession session(*device, 1000ms);
         auto result = session.poll();
         std::remove(ioctlPath.c_str());
         REQUIRE_MESSAGE(result.has_value(), (result ? "" : result.error().message));
@@ -267,18 +275,11 @@ TEST_SUITE("usb")
                                              {{0x10, 0x04, 0x03}, {0x12}},    // no error
                                              {{0x10, 0x04, 0x04}, {0x72}}});  // paper end
         Testbed tb;
-        tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", "");
-        GError* error = nullptr;
-        REQUIRE(umockdev_testbed_load_ioctl(tb.bed, "/dev/bus/usb/001/002", ioctlPath.c_str(), &error));
-        auto context = UsbContext::create();
-        REQUIRE(context.has_value());
-        auto devices = (*context)->enumerate();
-        const UsbDeviceInfo* info = find(devices, 0x04b8, 0x0202);
-        REQUIRE(info != nullptr);
-        auto device = UsbBulkDevice::open(**context, *info, *matchAdapter(*info));
-        REQUIRE(device.has_value());
+        tb.add("receipt-printer.umockdev", "/dev/bus/usb/001/002", ioctlPath);
+        Opened opened = openDevice(0x04b8, 0x0202);
+        auto& device = opened.device;
 
-        EscPosPrinter printer(**device, "receipt printer", {}, 1000ms);
+        EscPosPrinter printer(*device, "receipt printer", {}, 1000ms);
         auto status = printer.queryStatus();
         REQUIRE_MESSAGE(status.has_value(), (status ? "" : status.error().message));
         CHECK(status->paper == kiosk::PaperState::Empty);
