@@ -16,6 +16,8 @@
 #include <thread>
 
 #include "escpos/escpos_printer.hpp"
+#include "hidpos/hid_pos_report.hpp"
+#include "hidpos/hidraw_scanner.hpp"
 #include "idcard/sam_frame.hpp"
 #include "idcard/sam_reader_session.hpp"
 #include "sam_replies.hpp"
@@ -286,5 +288,49 @@ TEST_SUITE("usb")
         CHECK(status->power == kiosk::PowerState::Offline);
         CHECK_FALSE(status->readyToPrint());
         std::remove(ioctlPath.c_str());
+    }
+
+    TEST_CASE("a HID POS scanner's code split over several reports arrives as one scan")
+    {
+        using namespace kiosk::devices::hidpos;
+        // 80 characters: two reports, the first flagged "continued".
+        std::string code = "https://his.example/slip?id=REG-20261123-0042&check=ABCDEF0123456789-XYZ-0000000";
+        auto bytes = [&](std::size_t from, std::size_t n) {
+            return std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(code.data()) + from, n);
+        };
+        auto first = encodeScanReport("]Q1", bytes(0, kMaxDataPerReport), kContinuedFlag);
+        auto second = encodeScanReport("]Q1", bytes(kMaxDataPerReport, code.size() - kMaxDataPerReport), 0);
+        // umockdev script: "r DELAY DATA", bytes below 0x20 written as ^ + (b + 64), '^' as ^`.
+        auto escaped = [](std::span<const std::uint8_t> report) {
+            std::string out;
+            for (std::uint8_t b : report) {
+                if (b < 0x20) out += {'^', static_cast<char>(b + 64)};
+                else if (b == '^') out += "^`";
+                else out.push_back(static_cast<char>(b));
+            }
+            return out;
+        };
+        std::string scriptPath = "/tmp/kiosk-hidraw-" + std::to_string(::getpid()) + ".script";
+        std::ofstream(scriptPath) << "r 200 " << escaped(first) << "\nr 0 " << escaped(second) << "\n";
+
+        Testbed tb;
+        tb.add("hidpos-scanner.umockdev", "", "");
+        GError* error = nullptr;
+        REQUIRE(umockdev_testbed_load_script(tb.bed, "/dev/hidraw0", scriptPath.c_str(), &error));
+
+        kiosk::EventQueue events;
+        HidrawScanner scanner(events, "/dev/hidraw0");
+        REQUIRE(scanner.open().has_value());
+        scanner.enable();
+        std::vector<kiosk::Event> got;
+        for (int i = 0; i < 300 && got.empty(); ++i) {
+            got = events.drain();
+            std::this_thread::sleep_for(10ms);
+        }
+        std::remove(scriptPath.c_str());
+        REQUIRE(got.size() == 1);
+        REQUIRE(std::holds_alternative<kiosk::CodeScanned>(got[0]));
+        CHECK(std::get<kiosk::CodeScanned>(got[0]).text == code);
+        CHECK(scanner.scans() == 1);
     }
 }
