@@ -35,6 +35,15 @@ std::string decodeQr(const std::string& png)
     return out;
 }
 
+SimulatedPrinterFaults faults(bool coverOpen, bool unplugged, bool nearEnd)
+{
+    SimulatedPrinterFaults f;
+    f.coverOpen = coverOpen;
+    f.unplugged = unplugged;
+    f.paperNearEnd = nearEnd;
+    return f;
+}
+
 std::string scratch(const char* name)
 {
     std::string dir = std::filesystem::temp_directory_path() / ("kiosk-simprinter-" + std::string(name));
@@ -76,15 +85,15 @@ TEST_SUITE("simulated_escpos_device")
         auto device = SimulatedEscPosDevice::create(scratch("faults"));
         REQUIRE(device.has_value());
         escpos::EscPosPrinter printer(**device, "simulated printer");
-        (*device)->setFaults({.coverOpen = true});
+        (*device)->setFaults(faults(true, false, false));
         PrintOutcome cover = printer.print(registrationSlip());
         CHECK_FALSE(cover.printed);
         CHECK(cover.error.find("cover open") != std::string::npos);
-        (*device)->setFaults({.unplugged = true});
+        (*device)->setFaults(faults(false, true, false));
         PrintOutcome gone = printer.print(registrationSlip());
         CHECK_FALSE(gone.printed);
         CHECK(gone.error.find("unplugged") != std::string::npos);
-        (*device)->setFaults({.paperNearEnd = true});
+        (*device)->setFaults(faults(false, false, true));
         auto status = printer.queryStatus();
         REQUIRE(status.has_value());
         CHECK(status->paper == PaperState::NearEnd);
