@@ -2,6 +2,7 @@
 // from the top bar; here a welcome, how to start, and the service tiles as
 // services become available.
 #include "screen_router.hpp"
+#include "widgets/device_notice.hpp"
 
 namespace kiosk::screens {
 
@@ -18,6 +19,7 @@ void drawAttractScreen(Ui& ui, Rect area)
     float h = std::max(ui.buttonHeight(FontRole::Title), m.minTarget * 1.6f);
     if (ui.button("start", label, Rect{area.x + (area.w - w) * 0.5f, y, w, h}, ButtonStyle::Primary, FontRole::Title))
         ui.intend(intent::Start{});
+    drawPrinterProblems(ui, area.x, y + h + m.gap * 2, area.w);
 }
 
 } // namespace kiosk::screens

@@ -1,6 +1,7 @@
 // Identification: put the ID card on the reader or scan a code. The reader
 // works on its own thread; this screen only explains and waits.
 #include "screen_router.hpp"
+#include "widgets/device_notice.hpp"
 #include "widgets/notice.hpp"
 
 namespace kiosk::screens {
@@ -39,6 +40,7 @@ void drawIdentifyScreen(Ui& ui, Rect area)
     y += ui.textIn(area.x, y, area.w, ui.tr("identify.instruction"), FontRole::Body, t.mutedText) + m.gap;
 
     y += drawNotice(ui, area.x, y, area.w);
+    y += drawIdentifyDeviceNotice(ui, area.x, y, area.w);
 
     float back = ui.buttonHeight();
     float room = area.bottom() - y - back - 2 * m.gap;
@@ -47,7 +49,11 @@ void drawIdentifyScreen(Ui& ui, Rect area)
         drawCardPicture(ui, area.x + area.w * 0.5f, y + m.gap, pictureWidth);
         y += pictureWidth * 0.63f + 2 * m.gap;
     }
-    ui.textIn(area.x, y, area.w, ui.tr("identify.waiting"), FontRole::Body, t.mutedText);
+    // With the reader gone, waiting "for the card" would send the patient the wrong way.
+    bool readerDown = !ui.shell().device(DeviceRole::IdCardReader).usable() &&
+                      ui.shell().device(DeviceRole::IdCardReader).health != DeviceHealth::Unknown;
+    ui.textIn(area.x, y, area.w, ui.tr(readerDown ? "identify.waiting_scan" : "identify.waiting"), FontRole::Body,
+              t.mutedText);
 
     std::string label = ui.tr("identify.back");
     float w = ui.buttonWidth(label);

@@ -21,6 +21,12 @@ EscPosPrinter::EscPosPrinter(ByteChannel& channel, std::string name, EncoderOpti
 
 Result<PrinterStatus> EscPosPrinter::queryStatus()
 {
+    std::lock_guard lock(m_mutex);
+    return queryStatusLocked();
+}
+
+Result<PrinterStatus> EscPosPrinter::queryStatusLocked()
+{
     std::vector<StatusReply> replies;
     for (StatusQuery query :
          {StatusQuery::Printer, StatusQuery::OfflineCause, StatusQuery::ErrorCause, StatusQuery::RollPaper}) {
@@ -52,6 +58,7 @@ Result<PrinterStatus> EscPosPrinter::queryStatus()
 
 PrintOutcome EscPosPrinter::print(const ReceiptDocument& document)
 {
+    std::lock_guard lock(m_mutex);
     PrintOutcome outcome;
     auto encoded = encodeReceipt(document, m_options);
     if (!encoded) {
@@ -60,7 +67,7 @@ PrintOutcome EscPosPrinter::print(const ReceiptDocument& document)
     }
     outcome.bytesTotal = encoded->bytes.size();
 
-    auto before = queryStatus();
+    auto before = queryStatusLocked();
     if (!before) {
         outcome.error = before.error().message;
         return outcome;
@@ -84,7 +91,7 @@ PrintOutcome EscPosPrinter::print(const ReceiptDocument& document)
     }
     // Asked after the job whatever happened: the answer says why it stopped,
     // or whether a job that went out whole ran into paper end.
-    auto after = queryStatus();
+    auto after = queryStatusLocked();
     if (after) outcome.statusAfter = *after;
     if (!outcome.error.empty()) {
         if (after) outcome.error += "; the printer reports " + kiosk::describe(*after);

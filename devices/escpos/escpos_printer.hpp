@@ -1,7 +1,10 @@
 #pragma once
 // An ESC/POS receipt printer over any byte channel (USB bulk on a kiosk):
-// DLE EOT 1–4 for the real-time status, the encoder for the receipt.
+// DLE EOT 1–4 for the real-time status, the encoder for the receipt. Safe to
+// call from two threads (the device monitor asks for status while a flow
+// prints): one exchange with the printer at a time.
 #include <chrono>
+#include <mutex>
 
 #include "device/receipt_printer.hpp"
 #include "escpos/escpos_encoder.hpp"
@@ -19,6 +22,9 @@ public:
     std::string describe() const override { return m_name; }
 
 private:
+    Result<PrinterStatus> queryStatusLocked();
+
+    std::mutex m_mutex;
     ByteChannel& m_channel;
     std::string m_name;
     EncoderOptions m_options;

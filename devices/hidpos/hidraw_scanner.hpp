@@ -23,7 +23,7 @@ public:
     void disable() override;
     DeviceState state() const override { return m_state.load(); }
     std::string describe() const override { return "HID POS scanner at " + m_path; }
-    std::string lastError() const;
+    std::string lastError() const override;
     std::uint64_t scans() const { return m_scans.load(); }
 
 private:

@@ -31,7 +31,7 @@ public:
     DeviceState state() const override { return m_state.load(); }
     std::string describe() const override { return m_name; }
     /// The last transport or SAM error, for the maintainer's device page.
-    std::string lastError() const;
+    std::string lastError() const override;
     std::uint64_t cardsRead() const { return m_cardsRead.load(); }
 
 private:

@@ -44,6 +44,12 @@ void SimulatedEscPosDevice::setFaults(SimulatedPrinterFaults faults)
     m_faults = faults;
 }
 
+SimulatedPrinterFaults SimulatedEscPosDevice::faults() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_faults;
+}
+
 std::vector<std::string> SimulatedEscPosDevice::receipts() const
 {
     std::lock_guard lock(m_mutex);

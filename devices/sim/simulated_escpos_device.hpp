@@ -32,6 +32,7 @@ public:
     Result<std::vector<std::uint8_t>> read(std::size_t maxBytes, std::chrono::milliseconds timeout) override;
 
     void setFaults(SimulatedPrinterFaults faults);
+    SimulatedPrinterFaults faults() const;
     /// Paths of the receipts cut so far, oldest first.
     std::vector<std::string> receipts() const;
     /// Every print byte taken so far (status queries excluded).

@@ -40,7 +40,26 @@ void SimulatedIdCardReader::disable()
 DeviceState SimulatedIdCardReader::state() const
 {
     std::lock_guard lock(m_mutex);
-    return m_state;
+    return m_unplugged && m_state != DeviceState::Closed ? DeviceState::Error : m_state;
+}
+
+void SimulatedIdCardReader::unplug()
+{
+    remove();  // a card on a reader that is gone is no longer read
+    std::lock_guard lock(m_mutex);
+    m_unplugged = true;
+}
+
+void SimulatedIdCardReader::plugIn()
+{
+    std::lock_guard lock(m_mutex);
+    m_unplugged = false;
+}
+
+std::string SimulatedIdCardReader::lastError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_unplugged ? "no device (the simulated reader is unplugged)" : "";
 }
 
 Result<void> SimulatedIdCardReader::insert(const std::string& key)
@@ -55,6 +74,10 @@ Result<void> SimulatedIdCardReader::insert(const std::string& key)
 Result<void> SimulatedIdCardReader::insertIndex(std::size_t index)
 {
     if (index >= m_identities.size()) return fail("no sample identity number " + std::to_string(index + 1));
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_unplugged) return fail("the simulated reader is unplugged");
+    }
     post({Action::Insert, index});
     return {};
 }

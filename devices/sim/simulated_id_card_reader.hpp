@@ -37,6 +37,10 @@ public:
     void remove();
     /// The next card placed on the reader will fail to read.
     void failNextRead();
+    /// The cable is pulled: the state becomes Error and cards are refused until plugIn().
+    void unplug();
+    void plugIn();
+    std::string lastError() const override;
     const std::vector<SampleIdentity>& identities() const { return m_identities; }
 
 private:
@@ -57,6 +61,7 @@ private:
     DeviceState m_state = DeviceState::Closed;
     bool m_enabled = false;
     bool m_cardInField = false;
+    bool m_unplugged = false;
     bool m_stop = false;
     std::thread m_thread;
 };

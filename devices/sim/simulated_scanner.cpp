@@ -48,6 +48,12 @@ void SimulatedScanner::unplug()
     m_plugged = false;
 }
 
+std::string SimulatedScanner::lastError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_plugged ? "" : "no device (the simulated scanner is unplugged)";
+}
+
 void SimulatedScanner::plugIn()
 {
     std::lock_guard lock(m_mutex);

@@ -37,6 +37,7 @@ public:
     void unplug();
     /// The cable is back; an opened scanner is usable again, as the real adapter re-opens by itself.
     void plugIn();
+    std::string lastError() const override;
 
 private:
     EventQueue& m_events;

@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "device/device_report.hpp"
 #include "patient/identity_card.hpp"
 
 namespace kiosk {
@@ -31,6 +32,6 @@ struct CodeScanned {
     std::string text;
 };
 
-using Event = std::variant<CardInserted, CardRemoved, CardReadFailed, CodeScanned>;
+using Event = std::variant<CardInserted, CardRemoved, CardReadFailed, CodeScanned, DeviceChanged>;
 
 } // namespace kiosk

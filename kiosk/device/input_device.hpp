@@ -22,6 +22,9 @@ public:
     virtual DeviceState state() const = 0;
     /// A short human name for logs and the maintainer's device page.
     virtual std::string describe() const = 0;
+    /// Why the device is in the Error state (the last transport error), for
+    /// maintainers and the log; empty when nothing went wrong.
+    virtual std::string lastError() const { return {}; }
 };
 
 } // namespace kiosk

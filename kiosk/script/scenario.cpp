@@ -6,11 +6,13 @@
 #include <sstream>
 #include <utility>
 
+#include "device/device_report.hpp"
+
 namespace kiosk {
 
 namespace {
 
-enum class Arg { None, Text, Word, Duration, OnOff, Point };
+enum class Arg { None, Text, Word, Words, Duration, OnOff, Point };
 
 struct CommandSpec {
     std::string_view name;
@@ -26,6 +28,8 @@ constexpr std::array kCommands{
     CommandSpec{"remove-card", ScenarioOp::RemoveCard, Arg::None},
     CommandSpec{"card-error", ScenarioOp::CardError, Arg::None},
     CommandSpec{"scan", ScenarioOp::Scan, Arg::Text},
+    CommandSpec{"device", ScenarioOp::Device, Arg::Words},
+    CommandSpec{"expect-device", ScenarioOp::ExpectDevice, Arg::Words},
     CommandSpec{"advance", ScenarioOp::Advance, Arg::Duration},
     CommandSpec{"wait", ScenarioOp::Wait, Arg::Duration},
     CommandSpec{"idle", ScenarioOp::Idle, Arg::Duration},
@@ -153,6 +157,10 @@ Result<Scenario> parseScenario(std::string_view text, std::string fileName)
             if (rest.find_first_of(" \t") != std::string_view::npos) return bad("takes one word");
             step.argument = std::string(rest);
             break;
+        case Arg::Words:
+            if (rest.empty()) return bad("needs arguments");
+            step.argument = std::string(rest);
+            break;
         case Arg::Duration: {
             auto d = parseDuration(rest);
             if (!d) return bad(d.error().message);
@@ -170,6 +178,14 @@ Result<Scenario> parseScenario(std::string_view text, std::string fileName)
             if (rest != "on" && rest != "off") return bad("takes 'on' or 'off'");
             step.argument = std::string(rest);
             break;
+        }
+        if (step.op == ScenarioOp::ExpectDevice) {
+            std::istringstream words(step.argument);
+            std::string role, health, extra;
+            words >> role >> health >> extra;
+            if (!parseDeviceRole(role) || !parseDeviceHealth(health) || !extra.empty())
+                return bad("takes a role (reader, scanner, receipt-printer, a4-printer) and a health (ready, "
+                           "warning, fault, missing, unknown)");
         }
         scenario.steps.push_back(std::move(step));
     }

@@ -17,7 +17,10 @@ enum class ScenarioOp {
     InsertCard,      ///< insert-card IDENTITY
     RemoveCard,      ///< remove-card
     CardError,       ///< card-error   (the reader fails to read the card)
-    Scan,            ///< scan "text"
+    Scan,            ///< scan "text"   (through the simulated scanner)
+    Device,          ///< device printer paper-out | device reader unplug | ... (breaks or mends a simulated device)
+    ExpectDevice,    ///< expect-device ROLE HEALTH (waits until the UI has that report; ROLE reader|scanner|
+                     ///< receipt-printer|a4-printer, HEALTH ready|warning|fault|missing|unknown)
     Advance,         ///< advance 45s  (moves the kiosk's clock)
     Wait,            ///< wait 500ms   (real time, frames keep running)
     Idle,            ///< idle 30s     (real time in the normal event-driven loop)

@@ -58,6 +58,10 @@ std::string launchUsage()
            "  --idle-timeout SECONDS inactivity before the countdown (default 60)\n"
            "  --warning SECONDS      countdown length, at least 20 (default 30)\n"
            "  --kiosk-id ID          this terminal's id, printed on help notices\n"
+           "  --sim-output DIR       where simulated printers keep receipts and reports (default /tmp/kiosk-sim)\n"
+           "  --scanner NODE         /dev/hidrawN (HID POS) or /dev/input/... (keyboard wedge; default: find HID POS)\n"
+           "  --a4-printer DEST      CUPS destination for reports (default: none)\n"
+           "  --receipt-queue DEST   CUPS raw queue for the receipt printer instead of USB\n"
            "  --help                 this text\n";
 }
 
@@ -109,6 +113,16 @@ Result<LaunchOptions> parseLaunchOptions(const std::vector<std::string>& args, c
                 KIOSK_TRY(parseInt(a, KIOSK_TRY(value()), static_cast<int>(kMinimumWarning.count()), 600)));
         } else if (a == "--kiosk-id") {
             o.settings.kioskId = KIOSK_TRY(value());
+        } else if (a == "--sim-output") {
+            o.simulatorOutput = KIOSK_TRY(value());
+        } else if (a == "--scanner") {
+            o.scannerNode = KIOSK_TRY(value());
+            if (!o.scannerNode.starts_with("/dev/hidraw") && !o.scannerNode.starts_with("/dev/input/"))
+                return fail("--scanner takes /dev/hidrawN or a /dev/input/ node, got '" + o.scannerNode + "'");
+        } else if (a == "--a4-printer") {
+            o.a4Destination = KIOSK_TRY(value());
+        } else if (a == "--receipt-queue") {
+            o.receiptQueue = KIOSK_TRY(value());
         } else {
             return fail("unknown option '" + a + "' (see kiosk --help)");
         }

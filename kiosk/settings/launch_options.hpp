@@ -27,6 +27,15 @@ struct LaunchOptions {
     std::optional<std::string> scriptPath;
     std::optional<std::string> statsPath;
     AudioTarget audio;
+    /// Where the simulated printers put their receipts (PNG) and reports (PDF).
+    std::string simulatorOutput = "/tmp/kiosk-sim";
+    /// The scanner's device node: /dev/hidrawN (HID POS) or /dev/input/... (keyboard wedge);
+    /// empty: the first HID POS scanner found.
+    std::string scannerNode;
+    /// The CUPS destination for reports; empty: none configured.
+    std::string a4Destination;
+    /// ESC/POS through this CUPS raw queue instead of a USB receipt printer.
+    std::string receiptQueue;
     KioskSettings settings;
 };
 

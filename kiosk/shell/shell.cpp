@@ -44,6 +44,7 @@ Shell::Shell(KioskSettings settings, const CatalogSet& catalogs, const Clock& cl
              GlyphDemand& glyphs)
     : m_settings(std::move(settings)), m_catalogs(catalogs), m_clock(clock), m_voice(voice), m_glyphs(glyphs)
 {
+    for (DeviceRole role : kAllDeviceRoles) m_devices[static_cast<std::size_t>(role)].role = role;
     if (m_settings.warningDuration < kMinimumWarning) m_settings.warningDuration = kMinimumWarning;
     m_prefs.language = m_settings.defaultLanguage;
     m_prefs.volume = std::clamp(m_settings.defaultVolume, 0, 100);
@@ -73,6 +74,12 @@ void Shell::handle(const Event& event)
                        if (m_screen == ScreenId::Attract) goTo(ScreenId::Identify);
                        setNotice(Notice::CodeNotRecognised);
                        speak(noticeKey(Notice::CodeNotRecognised));
+                   },
+                   [&](const DeviceChanged& e) {
+                       // Shown where it matters (the identify screen names a missing
+                       // reader or scanner); never interrupts the patient otherwise.
+                       m_devices[static_cast<std::size_t>(e.report.role)] = e.report;
+                       changed();
                    },
                },
                event);

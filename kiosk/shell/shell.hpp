@@ -3,6 +3,7 @@
 // patient's Session, display preferences, the inactivity countdown and the
 // voice prompt on entry. No drawing, no devices: screens read this and send
 // intents; the frame loop feeds it device events and calls tick().
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -50,6 +51,8 @@ public:
     const DisplayPrefs& prefs() const { return m_prefs; }
     Notice notice() const { return m_notice; }
     const KioskSettings& settings() const { return m_settings; }
+    /// The last report the device monitor published for a role (Unknown until then).
+    const DeviceReport& device(DeviceRole role) const { return m_devices[static_cast<std::size_t>(role)]; }
 
     /// Time left on the inactivity countdown while it is shown.
     std::optional<Duration> warningRemaining() const;
@@ -84,6 +87,7 @@ private:
     Notice m_notice = Notice::None;
     DisplayPrefs m_prefs;
     std::unique_ptr<Session> m_session;
+    std::array<DeviceReport, kAllDeviceRoles.size()> m_devices;
     std::optional<Instant> m_warningStarted;
     SessionId m_nextSessionId = 1;
     std::uint64_t m_revision = 0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "metrics.hpp"
@@ -108,15 +109,27 @@ void FrameLoop::handleSdlEvent(const SDL_Event& event, bool scripted)
     default:
         break;
     }
-    if (event.type == SDL_KEYDOWN && m_parts.demoReader && !scripted) {
-        // Demo hotkeys: F1–F8 place a sample card, F9 makes the next read fail, F12 takes the card away.
-        SDL_Keycode key = event.key.keysym.sym;
-        if (key >= SDLK_F1 && key <= SDLK_F8) (void)m_parts.demoReader->insertIndex(static_cast<std::size_t>(key - SDLK_F1));
-        else if (key == SDLK_F9) m_parts.demoReader->failNextRead();
-        else if (key == SDLK_F12) m_parts.demoReader->remove();
-    }
+    if (event.type == SDL_KEYDOWN && m_parts.demo && !scripted) handleDemoKey(event.key.keysym);
     if (!scripted) ImGui_ImplSDL2_ProcessEvent(&event);
     m_pendingFrames = std::max(m_pendingFrames, kFramesAfterInput);
+}
+
+void FrameLoop::handleDemoKey(const SDL_Keysym& keysym)
+{
+    // F1–F8 place a sample card, F9 makes the next read fail, F12 takes the card away; F10 and F11 step the
+    // receipt and A4 printers through their faults; Shift+F10 / Shift+F11 unplug or replug the reader / scanner.
+    devices::SimulatedDevices& demo = *m_parts.demo;
+    SDL_Keycode key = keysym.sym;
+    bool shift = (keysym.mod & KMOD_SHIFT) != 0;
+    std::string done;
+    if (key >= SDLK_F1 && key <= SDLK_F8) (void)demo.reader().insertIndex(static_cast<std::size_t>(key - SDLK_F1));
+    else if (key == SDLK_F9) demo.reader().failNextRead();
+    else if (key == SDLK_F12) demo.reader().remove();
+    else if (key == SDLK_F10) done = shift ? demo.toggleReader() : demo.cycleReceiptPrinter();
+    else if (key == SDLK_F11) done = shift ? demo.toggleScanner() : demo.cycleA4Printer();
+    if (done.empty()) return;
+    std::fprintf(stderr, "kiosk demo: %s\n", done.c_str());
+    m_parts.monitor.poke();
 }
 
 int FrameLoop::run(ScriptRunner* script)

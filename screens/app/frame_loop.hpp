@@ -15,7 +15,8 @@
 #include "fonts/font_atlas.hpp"
 #include "render/sdl_imgui_renderer.hpp"
 #include "shell/shell.hpp"
-#include "sim/simulated_id_card_reader.hpp"
+#include "device/device_monitor.hpp"
+#include "sim/simulated_devices.hpp"
 #include "widgets/frame_record.hpp"
 
 namespace kiosk::screens {
@@ -30,7 +31,8 @@ struct FrameLoopParts {
     const CatalogSet& catalogs;
     FontAtlas& fonts;
     const Clock& clock;
-    devices::SimulatedIdCardReader* demoReader;  ///< Demo hotkeys insert its cards; may be null.
+    devices::SimulatedDevices* demo;  ///< Demo hotkeys insert cards and break devices; null with real devices.
+    DeviceMonitor& monitor;
     FrameStats& stats;
 };
 
@@ -43,6 +45,7 @@ public:
 
 private:
     void handleSdlEvent(const SDL_Event& event, bool scripted);
+    void handleDemoKey(const SDL_Keysym& keysym);
     void renderFrame(ScriptRunner* script);
     void waitForWork(int timeoutMs);
     int msUntilNextFrame() const;

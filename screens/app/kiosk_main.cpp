@@ -22,8 +22,7 @@
 #include "script/script_runner.hpp"
 #include "settings/launch_options.hpp"
 #include "shell/shell.hpp"
-#include "idcard/usb_id_card_reader.hpp"
-#include "sim/simulated_id_card_reader.hpp"
+#include "setup/kiosk_devices.hpp"
 #include "speech/espeak_synthesizer.hpp"
 #include "voice/voice_prompter.hpp"
 #include "voice/wav_file_sink.hpp"
@@ -76,8 +75,6 @@ int main(int argc, char** argv)
     auto fontFile = screens::FontFile::map(std::getenv("KIOSK_FONT") ? std::getenv("KIOSK_FONT")
                                                                      : screens::kDefaultCjkFont);
     if (!fontFile) return startupError(fontFile.error().message);
-    auto identities = devices::loadSampleIdentities(options.assetsDir + "/demo/id_cards.tsv");
-    if (!identities) return startupError(identities.error().message);
 
     if (scripted) setenv("SDL_VIDEODRIVER", "offscreen", 0);
     // On a desktop (X11, Wayland: the kiosk session runs under cage) and
@@ -111,22 +108,10 @@ int main(int argc, char** argv)
     devices::EspeakSynthesizer synthesizer;
     std::unique_ptr<AudioSink> audio = makeAudioSink(options.audio);
     auto voice = std::make_unique<VoicePrompter>(synthesizer, *audio);
-    // Demo and scenarios use the simulated reader; otherwise the first USB
-    // ID-card reader, opened again by itself whenever it comes back.
-    devices::SimulatedIdCardReader simulatedReader(events, std::move(*identities));
-    std::unique_ptr<devices::usb::UsbContext> usb;
-    std::unique_ptr<IdCardReader> usbReader;
-    bool simulated = options.demo || scripted;
-    if (!simulated) {
-        auto context = devices::usb::UsbContext::create();
-        if (!context) return startupError(context.error().message);
-        usb = std::move(*context);
-        usb->watch([] {});  // libusb's event thread; the reader looks the device up itself
-        usbReader = devices::idcard::makeUsbIdCardReader(events, *usb);
-    }
-    IdCardReader& reader = simulated ? static_cast<IdCardReader&>(simulatedReader) : *usbReader;
-    if (auto ok = reader.open(); !ok) return startupError(ok.error().message);
-    reader.enable();
+    // Simulators in demo and scenario runs, the real adapters otherwise.
+    auto kioskDevices = devices::KioskDevices::create(events, options);
+    if (!kioskDevices) return startupError(kioskDevices.error().message);
+    devices::KioskDevices& hardware = **kioskDevices;
 
     screens::BorrowedMemory borrowedFontMemory;
     borrowedFontMemory.install();
@@ -146,12 +131,13 @@ int main(int argc, char** argv)
         Shell shell(options.settings, *catalogs, clock, *voice, glyphs);
         screens::FontAtlas fonts(std::move(*fontFile), borrowedFontMemory, *catalogs, glyphs);
         screens::FrameLoop loop({window, renderer, shell, events, *catalogs, fonts, clock,
-                                 simulated ? &simulatedReader : nullptr, stats});
+                                 hardware.simulated(), hardware.monitor(), stats});
         std::unique_ptr<screens::ScriptRunner> runner;
         if (scenario)
             runner = std::make_unique<screens::ScriptRunner>(
                 std::move(*scenario),
-                screens::ScriptContext{shell, clock, events, glyphs, *catalogs, simulatedReader, stats,
+                screens::ScriptContext{shell, clock, events, glyphs, *catalogs, *hardware.simulated(),
+                                       hardware.monitor(), stats,
                                        [renderer](const std::string& path) {
                                            return screens::saveScreenshot(renderer, path);
                                        },
@@ -160,7 +146,7 @@ int main(int argc, char** argv)
                                            return c <= 0xFFFF && body->FindGlyphNoFallback(static_cast<ImWchar>(c));
                                        }});
         exitCode = loop.run(runner.get());
-        reader.disable();
+        hardware.disableInput();
         if (scripted) voice->waitIdle();
     }
     if (options.statsPath && !stats.write(*options.statsPath))

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 
 #include "patient/masking.hpp"
 #include "text/utf8.hpp"
@@ -133,28 +134,49 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
         m_ctx.shell.apply(intent::Touch{});
         return acted();
     case Op::InsertCard: {
-        for (const auto& id : m_ctx.reader.identities())
+        for (const auto& id : m_ctx.devices.reader().identities())
             if (id.key == step.argument) {
                 m_patientStrings.insert(id.card.displayName());
                 m_patientStrings.insert(maskName(id.card.displayName()));
                 m_patientStrings.insert(id.card.idNumber);
                 m_patientStrings.insert(maskIdNumber(id.card.idNumber));
             }
-        if (auto ok = m_ctx.reader.insert(step.argument); !ok) {
+        if (auto ok = m_ctx.devices.reader().insert(step.argument); !ok) {
             failStep(step, ok.error().message);
             return false;
         }
         return acted();
     }
     case Op::RemoveCard:
-        m_ctx.reader.remove();
+        m_ctx.devices.reader().remove();
         return acted();
     case Op::CardError:
-        m_ctx.reader.failNextRead();
+        m_ctx.devices.reader().failNextRead();
         return acted();
     case Op::Scan:
-        m_ctx.events.post(CodeScanned{step.argument});
+        if (auto ok = m_ctx.devices.scanner().scan(step.argument); !ok) {
+            failStep(step, ok.error().message);
+            return false;
+        }
         return acted();
+    case Op::Device: {
+        auto done = m_ctx.devices.control(step.argument);
+        if (!done) {
+            failStep(step, done.error().message);
+            return false;
+        }
+        m_ctx.monitor.poke();
+        return acted();
+    }
+    case Op::ExpectDevice: {
+        std::istringstream words(step.argument);
+        std::string role, health;
+        words >> role >> health;
+        const DeviceReport& report = m_ctx.shell.device(*parseDeviceRole(role));
+        return settled && waitFor(report.health == *parseDeviceHealth(health), step,
+                                  role + " " + health + " (it is " + std::string(deviceHealthName(report.health)) +
+                                      ": " + report.detail + ")");
+    }
     case Op::Advance:
         m_ctx.clock.advance(step.duration);
         return acted();

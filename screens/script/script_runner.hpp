@@ -19,7 +19,8 @@
 #include "metrics.hpp"
 #include "script/scenario.hpp"
 #include "shell/shell.hpp"
-#include "sim/simulated_id_card_reader.hpp"
+#include "device/device_monitor.hpp"
+#include "sim/simulated_devices.hpp"
 #include "widgets/frame_record.hpp"
 
 namespace kiosk::screens {
@@ -30,7 +31,8 @@ struct ScriptContext {
     EventQueue& events;
     const GlyphDemand& glyphs;
     const CatalogSet& catalogs;
-    devices::SimulatedIdCardReader& reader;
+    devices::SimulatedDevices& devices;
+    DeviceMonitor& monitor;  ///< Poked after a device command, so the UI hears of it at once.
     FrameStats& stats;
     std::function<Result<void>(const std::string&)> screenshot;
     /// Whether the font atlas in use holds a glyph for the character.

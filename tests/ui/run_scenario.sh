@@ -7,4 +7,4 @@ mkdir -p "$out"
 expanded="$out/$(basename "$scenario")"
 sed "s#\${OUT}#$out#g" "$scenario" > "$expanded"
 export SDL_VIDEODRIVER=offscreen
-exec "$kiosk" --script "$expanded" --windowed "$size" --audio "wav:$out/voice.wav"
+exec "$kiosk" --script "$expanded" --windowed "$size" --audio "wav:$out/voice.wav" --sim-output "$out/sim"

@@ -158,6 +158,22 @@ TEST_SUITE("scenario_parser")
         CHECK(parseError("# only a comment\n\n   \n").find("no commands") != std::string::npos);
     }
 
+    TEST_CASE("device commands: the rest of the line is kept; expect-device checks its names when parsed")
+    {
+        auto parsed = parseScenario("device printer paper-out-after 300\nexpect-device receipt-printer fault\n", "t.scenario");
+        REQUIRE(parsed.has_value());
+        REQUIRE(parsed->steps.size() == 2);
+        CHECK(parsed->steps[0].op == ScenarioOp::Device);
+        CHECK(parsed->steps[0].argument == "printer paper-out-after 300");
+        CHECK(parsed->steps[1].op == ScenarioOp::ExpectDevice);
+        CHECK(parseError("device").find("device: needs arguments") != std::string::npos);
+        for (const char* bad : {"expect-device printer ready", "expect-device reader fine", "expect-device reader",
+                                "expect-device reader ready now"}) {
+            INFO(bad);
+            CHECK(parseError(bad).find("t.scenario:1: expect-device: takes a role") != std::string::npos);
+        }
+    }
+
     TEST_CASE("loadScenario names a file it cannot open")
     {
         auto result = loadScenario("/nonexistent/dir/x.scenario");

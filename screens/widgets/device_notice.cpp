@@ -1,0 +1,40 @@
+#include "widgets/device_notice.hpp"
+
+namespace kiosk::screens {
+
+namespace {
+/// A device known not to work. Unknown (not yet probed) counts as working, so
+/// the screen does not flash a warning at start-up.
+bool down(const DeviceReport& report)
+{
+    return report.health == DeviceHealth::Missing || report.health == DeviceHealth::Fault;
+}
+} // namespace
+
+float drawIdentifyDeviceNotice(Ui& ui, float x, float y, float width)
+{
+    bool readerDown = down(ui.shell().device(DeviceRole::IdCardReader));
+    bool scannerDown = down(ui.shell().device(DeviceRole::Scanner));
+    if (!readerDown && !scannerDown) return 0;
+    std::string_view key = readerDown && scannerDown ? "identify.no_way_to_identify"
+                           : readerDown              ? "identify.reader_unavailable"
+                                                     : "identify.scanner_unavailable";
+    const Theme& t = ui.theme();
+    return ui.message(x, y, width, ui.tr(key), t.warningBackground, t.warningText) + ui.metrics().gap;
+}
+
+float drawPrinterProblems(Ui& ui, float x, float y, float width)
+{
+    float used = 0;
+    for (DeviceRole role : {DeviceRole::ReceiptPrinter, DeviceRole::A4Printer}) {
+        const DeviceReport& report = ui.shell().device(role);
+        // A printer the hospital did not install is no news to the patient.
+        if (!down(report) || report.problem == DeviceProblem::NotConfigured) continue;
+        std::string line = ui.format("device.line", {{"device", ui.tr(deviceRoleKey(role))},
+                                                     {"problem", ui.tr(deviceProblemKey(report.problem))}});
+        used += ui.textIn(x, y + used, width, line, FontRole::Body, ui.theme().mutedText) + ui.metrics().gap * 0.5f;
+    }
+    return used;
+}
+
+} // namespace kiosk::screens
