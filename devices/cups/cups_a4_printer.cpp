@@ -94,6 +94,14 @@ Result<PrintJob> CupsA4Printer::submit(std::span<const std::uint8_t> data, const
     return job(jobId);
 }
 
+Result<void> CupsA4Printer::cancelJob(int jobId)
+{
+    if (cupsCancelJob2(CUPS_HTTP_DEFAULT, m_destination.c_str(), jobId, 0) <= IPP_STATUS_OK_CONFLICTING) return {};
+    // A job that already ended cannot be cancelled, and needs not be.
+    if (auto state = job(jobId); state && isFinal(state->state)) return {};
+    return fail("cannot cancel job " + std::to_string(jobId) + " on " + m_destination + ": " + cupsLastErrorString());
+}
+
 Result<PrintJob> CupsA4Printer::job(int jobId)
 {
     ipp_t* request = ippNewRequest(IPP_OP_GET_JOB_ATTRIBUTES);

@@ -15,6 +15,7 @@ public:
 
     Result<PrintJob> submitPdf(std::span<const std::uint8_t> pdf, const std::string& title) override;
     Result<PrintJob> job(int jobId) override;
+    Result<void> cancelJob(int jobId) override;
     Result<A4PrinterStatus> status() override;
     std::string describe() const override { return "CUPS destination " + m_destination; }
 

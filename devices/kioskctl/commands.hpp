@@ -34,11 +34,16 @@ int escposStatus(Args args);
 
 // scan_commands.cpp
 int scanClassify(Args args);
+int scanWait(Args args);
 
 // device_commands.cpp
 int usbList(Args args);
 int printerStatus(Args args);
 int idcardRead(Args args);
 int a4Status(Args args);
+
+// print_commands.cpp
+int printerTestReceipt(Args args);
+int a4TestPage(Args args);
 
 } // namespace kiosk::ctl

@@ -34,12 +34,18 @@ constexpr Command kCommands[] = {
      kiosk::ctl::idcardRead},
     {"printer", "status", "", "the USB receipt printer's real-time status (DLE EOT 1-4)", kiosk::ctl::printerStatus},
     {"a4", "status", "DESTINATION", "a CUPS destination's state and printer-state-reasons", kiosk::ctl::a4Status},
+    {"printer", "test-receipt", "[--cups DEST | --png OUT.png]", "print a test receipt (USB by default; --kiosk-id ID)",
+     kiosk::ctl::printerTestReceipt},
+    {"a4", "test-page", "DESTINATION [--save OUT.pdf] [--timeout S]",
+     "print the A4 test page and follow its job (--kiosk-id ID)", kiosk::ctl::a4TestPage},
     {"say", "", "TEXT [--language TAG] (--wav FILE|--phonemes)", "speak with the kiosk's voice", kiosk::ctl::say},
     {"escpos", "render", "IN.bin OUT.png [--width 576|384]", "draw ESC/POS bytes as the receipt they print",
      kiosk::ctl::escposRender},
     {"escpos", "status", "BYTE... (hex, or N=BYTE)", "meaning of replies to DLE EOT 1, 2, 3, 4", kiosk::ctl::escposStatus},
     {"scan", "classify", "TEXT [--insurance PREFIX] [--report PATTERN]", "what a scanned code is, masked",
      kiosk::ctl::scanClassify},
+    {"scan", "wait", "(--hidraw DEV | --evdev DEV) [--timeout S]", "wait for one scan on that scanner and classify it",
+     kiosk::ctl::scanWait},
 };
 
 void printUsage(std::FILE* out)

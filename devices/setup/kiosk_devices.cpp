@@ -3,7 +3,9 @@
 #include <cstdio>
 
 #include "cups/cups_a4_printer.hpp"
+#include "cups/cups_receipt_printer.hpp"
 #include "escpos/usb_receipt_printer.hpp"
+#include "hidpos/evdev_wedge_scanner.hpp"
 #include "hidpos/hid_pos_discovery.hpp"
 #include "hidpos/hidraw_scanner.hpp"
 #include "idcard/usb_id_card_reader.hpp"
@@ -37,7 +39,10 @@ Result<std::unique_ptr<KioskDevices>> KioskDevices::create(EventQueue& events, c
     KIOSK_TRY_VOID(devices->m_reader->open());
     devices->m_reader->enable();
     if (devices->m_scanner) {
-        KIOSK_TRY_VOID(devices->m_scanner->open());
+        // A scanner that is not there yet is no reason not to start: the
+        // adapter keeps trying, and the screens offer the card meanwhile.
+        if (auto opened = devices->m_scanner->open(); !opened)
+            std::fprintf(stderr, "kiosk: scanner: %s (trying again)\n", opened.error().message.c_str());
         devices->m_scanner->enable();
     }
     devices->watchAll();
@@ -76,13 +81,17 @@ Result<void> KioskDevices::buildReal(const LaunchOptions& options)
     if (scannerNode.starts_with("/dev/hidraw")) {
         m_ownedScanner = std::make_unique<hidpos::HidrawScanner>(m_events, scannerNode);
     } else if (!scannerNode.empty()) {
-        std::fprintf(stderr, "kiosk: keyboard-wedge scanners are not supported yet (%s)\n", scannerNode.c_str());
+        // A keyboard-mode scanner on its own evdev node, grabbed so its keys never reach the UI.
+        m_ownedScanner = std::make_unique<hidpos::EvdevWedgeScanner>(m_events, scannerNode);
     } else {
         std::fprintf(stderr, "kiosk: no HID POS scanner found; give its node with --scanner\n");
     }
     m_scanner = m_ownedScanner.get();
 
-    m_ownedReceiptPrinter = std::make_unique<escpos::UsbReceiptPrinter>(*m_usb);
+    if (options.receiptQueue.empty())
+        m_ownedReceiptPrinter = std::make_unique<escpos::UsbReceiptPrinter>(*m_usb);
+    else
+        m_ownedReceiptPrinter = std::make_unique<CupsReceiptPrinter>(options.receiptQueue);
     m_receiptPrinter = m_ownedReceiptPrinter.get();
 
     if (!options.a4Destination.empty()) {

@@ -101,6 +101,16 @@ Result<PrintJob> SimulatedA4Printer::job(int jobId)
     return m_jobs.at(jobId).state;
 }
 
+Result<void> SimulatedA4Printer::cancelJob(int jobId)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_faults.unreachable) return fail("the print spooler does not answer (simulated)");
+    auto it = m_jobs.find(jobId);
+    if (it == m_jobs.end()) return fail("the simulated A4 printer has no job " + std::to_string(jobId));
+    if (!isFinal(it->second.state.state)) it->second.state = PrintJob{jobId, PrintJobState::Canceled, {"job-canceled-by-user"}};
+    return {};
+}
+
 Result<A4PrinterStatus> SimulatedA4Printer::status()
 {
     std::lock_guard lock(m_mutex);

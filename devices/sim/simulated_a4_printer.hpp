@@ -33,6 +33,7 @@ public:
 
     Result<PrintJob> submitPdf(std::span<const std::uint8_t> pdf, const std::string& title) override;
     Result<PrintJob> job(int jobId) override;
+    Result<void> cancelJob(int jobId) override;
     Result<A4PrinterStatus> status() override;
     std::string describe() const override { return "simulated A4 printer"; }
 

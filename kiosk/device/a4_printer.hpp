@@ -50,6 +50,9 @@ public:
     virtual Result<PrintJob> submitPdf(std::span<const std::uint8_t> pdf, const std::string& title) = 0;
     /// The job's current state and reasons.
     virtual Result<PrintJob> job(int jobId) = 0;
+    /// Cancels a job that has not finished, so that it cannot come out later
+    /// for whoever stands at the kiosk then. Cancelling a finished job is not an error.
+    virtual Result<void> cancelJob(int jobId) = 0;
     /// The destination's state as the spooler knows it now.
     virtual Result<A4PrinterStatus> status() = 0;
     virtual std::string describe() const = 0;

@@ -5,87 +5,21 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "cups/cups_a4_printer.hpp"
+#include "cups_fixtures.hpp"
 
 using namespace kiosk;
+using namespace kiosk::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-int envPort(const char* name)
-{
-    const char* v = std::getenv(name);
-    REQUIRE_MESSAGE(v != nullptr, name << " is not set: run this through tests/cups/run.sh");
-    return std::atoi(v);
-}
-
-// A one-shot TCP listener standing in for a network receipt printer.
-class RawListener {
-public:
-    explicit RawListener(int port)
-    {
-        m_socket = ::socket(AF_INET, SOCK_STREAM, 0);
-        int one = 1;
-        ::setsockopt(m_socket, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<std::uint16_t>(port));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::bind(m_socket, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-        REQUIRE(::listen(m_socket, 1) == 0);
-        m_thread = std::thread([this] {
-            int client = ::accept(m_socket, nullptr, nullptr);
-            if (client < 0) return;
-            char buffer[4096];
-            ssize_t n = 0;
-            while ((n = ::read(client, buffer, sizeof buffer)) > 0) m_received.insert(m_received.end(), buffer, buffer + n);
-            ::close(client);
-        });
-    }
-    ~RawListener()
-    {
-        ::shutdown(m_socket, SHUT_RDWR);
-        ::close(m_socket);
-        if (m_thread.joinable()) m_thread.join();
-    }
-    std::vector<std::uint8_t> takeAfterClose()
-    {
-        if (m_thread.joinable()) m_thread.join();
-        return m_received;
-    }
-
-private:
-    int m_socket = -1;
-    std::thread m_thread;
-    std::vector<std::uint8_t> m_received;
-};
-
-PrintJob waitForEnd(A4Printer& printer, int jobId, std::chrono::seconds limit)
-{
-    PrintJob last{jobId, PrintJobState::Unknown, {}};
-    auto deadline = std::chrono::steady_clock::now() + limit;
-    while (std::chrono::steady_clock::now() < deadline) {
-        auto job = printer.job(jobId);
-        REQUIRE_MESSAGE(job.has_value(), (job ? "" : job.error().message));
-        last = *job;
-        if (isFinal(last.state)) break;
-        std::this_thread::sleep_for(100ms);
-    }
-    return last;
-}
 
 // A small valid one-page PDF, byte offsets in the xref computed as it is built.
 std::vector<std::uint8_t> samplePdf()

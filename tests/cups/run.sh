@@ -4,9 +4,12 @@
 #   EscRaw   socket:// raw queue to a listener inside the test binary
 #   A4Pdf    file: queue with a PDF driver, writing to $out/a4-output
 #   Broken   socket:// to a port nobody listens on, aborting jobs on error
-#   run.sh TEST_BINARY OUTPUT_DIR
+#   Unplugged  the same, for the receipt printer's tests
+#   Stalled  socket:// raw queue to a listener in the test that does not hang up
+#   run.sh TEST_BINARY OUTPUT_DIR [ARGUMENTS FOR THE TEST BINARY...]
 set -euo pipefail
 binary=$1 out=$2
+shift 2
 rm -rf "$out" && mkdir -p "$out"/{etc,spool/tmp,cache,state,log,run,a4-output}
 chmod -R 777 "$out"
 
@@ -18,7 +21,7 @@ free_port() {
   done
   echo "no free port" >&2; return 1
 }
-cups_port=$(free_port) raw_port=$(free_port) dead_port=$(free_port)
+cups_port=$(free_port) raw_port=$(free_port) dead_port=$(free_port) stall_port=$(free_port)
 
 cat > "$out/etc/cups-files.conf" <<CONF
 ServerRoot $out/etc
@@ -66,5 +69,8 @@ lpadmin -p EscRaw -E -v "socket://127.0.0.1:$raw_port" -m raw 2>&1 | grep -v dep
 lpadmin -p A4Pdf -E -v "file://$out/a4-output/a4.pdf" -P /usr/share/ppd/cupsfilters/Generic-PDF_Printer-PDF.ppd 2>&1 | grep -v deprecated || true
 # contimeout: give up connecting after 2 s, as a kiosk's printer that is switched off would.
 lpadmin -p Broken -E -v "socket://127.0.0.1:$dead_port/?contimeout=2" -m raw -o printer-error-policy=abort-job 2>&1 | grep -v deprecated || true
+lpadmin -p Unplugged -E -v "socket://127.0.0.1:$dead_port/?contimeout=2" -m raw -o printer-error-policy=abort-job 2>&1 |
+  grep -v deprecated || true
+lpadmin -p Stalled -E -v "socket://127.0.0.1:$stall_port" -m raw 2>&1 | grep -v deprecated || true
 
-KIOSK_RAW_PORT=$raw_port KIOSK_A4_OUTPUT="$out/a4-output/a4.pdf" "$binary"
+KIOSK_RAW_PORT=$raw_port KIOSK_STALL_PORT=$stall_port KIOSK_A4_OUTPUT="$out/a4-output/a4.pdf" "$binary" "$@"
