@@ -1,0 +1,26 @@
+#pragma once
+// Seeding: on first open the demo hospital fills its empty database from the
+// TSV files in assets/demo/hospital/ (see the README there). Times in those
+// files are relative to the moment of seeding, so the demo always starts with
+// today's appointments and last week's reports.
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/result.hpp"
+#include "storage/sqlite_db.hpp"
+
+namespace kiosk::hospital::demo {
+
+/// True once the database has been seeded (seeding happens once; afterwards the database is the state).
+Result<bool> isSeeded(storage::Database& db);
+
+/// Fills an empty database from the files in seedDir, all or nothing; errors name the file and line.
+Result<void> seedDemoHospital(storage::Database& db, const std::string& seedDir, WallTime now);
+
+// The two halves of seeding, in the order seedDemoHospital runs them inside its transaction.
+/// Departments, doctors and their schedules, patients, the price list.
+Result<void> seedReferenceData(storage::Database& db, const std::string& seedDir, WallTime now);
+/// Orders, reports and appointments made elsewhere, which refer to the reference data.
+Result<void> seedRecords(storage::Database& db, const std::string& seedDir, WallTime now);
+
+} // namespace kiosk::hospital::demo
