@@ -6,7 +6,9 @@
 // asynchronously and are learned by querying; an order that will not be
 // paid is closed; money goes back by refund with its own refund number.
 // Amounts are integer fen. Calls may block: flows call from a worker.
+#include <cstdint>
 #include <expected>
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
