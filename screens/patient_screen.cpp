@@ -24,10 +24,39 @@ void drawPatientScreen(Ui& ui, Rect area)
 
     y += drawNotice(ui, area.x, y, area.w);
 
-    // No patient service is available on this kiosk yet: say where to go
-    // instead of showing tiles that lead nowhere.
+    // The services, as big tiles: one tap starts one. Only those this kiosk runs are shown.
     y += m.gap;
-    y += ui.textIn(area.x, y, area.w, ui.tr("patient.no_services"), FontRole::Body, t.text) + m.gap * 2;
+    if (ui.shell().services()) {
+        // Side by side in landscape, stacked in portrait; big enough for the
+        // title font, but never so tall that "finish" is pushed onto them.
+        float finishRoom = ui.buttonHeight() + m.gap * 2;
+        struct Tile {
+            const char* id;
+            const char* labelKey;
+            ServiceKind service;
+        };
+        std::vector<Tile> tiles = {{"registration", "title.service.registration", ServiceKind::Registration},
+                                   {"bills", "title.service.bills", ServiceKind::Bills}};
+        if (ui.shell().services()->offers(ServiceKind::Reports))
+            tiles.push_back({"reports", "title.service.reports", ServiceKind::Reports});
+        int n = static_cast<int>(tiles.size());
+        int columns = m.portrait ? 1 : n;
+        int rows = (n + columns - 1) / columns;
+        float room = (area.bottom() - finishRoom - y) / static_cast<float>(rows) - m.gap;
+        float h = std::max(ui.buttonHeight(FontRole::Title), std::min(m.minTarget * 1.6f, room));
+        float w = (area.w - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+        for (int i = 0; i < n; ++i) {
+            float x = area.x + static_cast<float>(i % columns) * (w + m.gap);
+            float ty = y + static_cast<float>(i / columns) * (h + m.gap);
+            const Tile& tile = tiles[static_cast<std::size_t>(i)];
+            if (ui.button(std::string("service-") + tile.id, ui.tr(tile.labelKey), Rect{x, ty, w, h},
+                          ButtonStyle::Primary, FontRole::Title))
+                ui.intend(intent::OpenService{tile.service});
+        }
+        y += static_cast<float>(rows) * (h + m.gap) + m.gap;
+    } else {
+        y += ui.textIn(area.x, y, area.w, ui.tr("patient.no_services"), FontRole::Body, t.text) + m.gap * 2;
+    }
 
     // The button follows the text, but never below the content area: large
     // text in elder mode would otherwise push it under the bottom bar.
@@ -35,7 +64,7 @@ void drawPatientScreen(Ui& ui, Rect area)
     float w = std::min(area.w, std::max(ui.buttonWidth(label), area.w * 0.5f));
     float h = ui.buttonHeight();
     float by = std::min(y, area.bottom() - h);
-    if (ui.button("finish", label, Rect{area.x + (area.w - w) * 0.5f, by, w, h}, ButtonStyle::Primary))
+    if (ui.button("finish", label, Rect{area.x + (area.w - w) * 0.5f, by, w, h}, ButtonStyle::Secondary))
         ui.intend(intent::Home{});
 }
 

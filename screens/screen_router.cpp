@@ -45,6 +45,9 @@ std::vector<Intent> drawFrame(Ui& ui)
     case ScreenId::Attract: drawAttractScreen(ui, content); break;
     case ScreenId::Identify: drawIdentifyScreen(ui, content); break;
     case ScreenId::Patient: drawPatientScreen(ui, content); break;
+    case ScreenId::Registration: drawRegistrationScreen(ui, content); break;
+    case ScreenId::Bills: drawBillsScreen(ui, content); break;
+    case ScreenId::Reports: drawReportsScreen(ui, content); break;
     }
     ui.clearBounds();
     drawBottomBar(ui, bottom);

@@ -10,6 +10,9 @@ namespace kiosk::screens {
 void drawAttractScreen(Ui& ui, Rect area);
 void drawIdentifyScreen(Ui& ui, Rect area);
 void drawPatientScreen(Ui& ui, Rect area);
+void drawRegistrationScreen(Ui& ui, Rect area);
+void drawBillsScreen(Ui& ui, Rect area);
+void drawReportsScreen(Ui& ui, Rect area);
 
 std::vector<Intent> drawFrame(Ui& ui);
 

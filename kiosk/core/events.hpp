@@ -3,6 +3,7 @@
 // request carry the id of the session that asked, so that an answer for a
 // patient who has left is dropped instead of shown to the next one.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 
@@ -32,6 +33,14 @@ struct CodeScanned {
     std::string text;
 };
 
-using Event = std::variant<CardInserted, CardRemoved, CardReadFailed, CodeScanned, DeviceChanged>;
+/// A service flow's slow work finished on a worker; `apply` updates the flow
+/// on the UI thread, only if the same session and flow are still running.
+struct FlowReply {
+    SessionId session = 0;
+    std::uint64_t flow = 0;
+    std::function<void()> apply;
+};
+
+using Event = std::variant<CardInserted, CardRemoved, CardReadFailed, CodeScanned, DeviceChanged, FlowReply>;
 
 } // namespace kiosk

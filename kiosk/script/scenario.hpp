@@ -19,6 +19,11 @@ enum class ScenarioOp {
     CardError,       ///< card-error   (the reader fails to read the card)
     Scan,            ///< scan "text"   (through the simulated scanner)
     Device,          ///< device printer paper-out | device reader unplug | ... (breaks or mends a simulated device)
+    CountTaps,       ///< count-taps   (starts counting the patient's taps from zero)
+    ExpectTaps,      ///< expect-taps N (exactly N taps since count-taps; the count is printed)
+    Gateway,         ///< gateway succeed|password|decline|never-answer|late|unreachable (the simulated channel)
+    Hospital,        ///< hospital reachable|unreachable|slow MS|expire-holds|take-slot (the demo hospital)
+    PhonePays,       ///< phone-pays wechat|alipay|unionpay (the patient's phone pays the QR code on screen)
     ExpectDevice,    ///< expect-device ROLE HEALTH (waits until the UI has that report; ROLE reader|scanner|
                      ///< receipt-printer|a4-printer, HEALTH ready|warning|fault|missing|unknown)
     Advance,         ///< advance 45s  (moves the kiosk's clock)

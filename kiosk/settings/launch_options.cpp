@@ -62,6 +62,8 @@ std::string launchUsage()
            "  --scanner NODE         /dev/hidrawN (HID POS) or /dev/input/... (keyboard wedge; default: find HID POS)\n"
            "  --a4-printer DEST      CUPS destination for reports (default: none)\n"
            "  --receipt-queue DEST   CUPS raw queue for the receipt printer instead of USB\n"
+           "  --data-dir DIR         databases (default /var/lib/kiosk; demo: the --sim-output folder)\n"
+           "  --payment-simulator    take payments through the simulated channel (no real money)\n"
            "  --help                 this text\n";
 }
 
@@ -123,11 +125,16 @@ Result<LaunchOptions> parseLaunchOptions(const std::vector<std::string>& args, c
             o.a4Destination = KIOSK_TRY(value());
         } else if (a == "--receipt-queue") {
             o.receiptQueue = KIOSK_TRY(value());
+        } else if (a == "--data-dir") {
+            o.dataDir = KIOSK_TRY(value());
+        } else if (a == "--payment-simulator") {
+            o.paymentSimulator = true;
         } else {
             return fail("unknown option '" + a + "' (see kiosk --help)");
         }
     }
     if (o.scriptPath && o.windowMode == WindowMode::Auto) o.windowMode = WindowMode::Windowed;
+    if (o.dataDir.empty()) o.dataDir = o.demo || o.scriptPath ? o.simulatorOutput + "/data" : "/var/lib/kiosk";
     return o;
 }
 

@@ -36,6 +36,10 @@ struct LaunchOptions {
     std::string a4Destination;
     /// ESC/POS through this CUPS raw queue instead of a USB receipt printer.
     std::string receiptQueue;
+    /// Where the kiosk keeps its databases; empty: /var/lib/kiosk, or simulatorOutput/data in demo and scenario runs.
+    std::string dataDir;
+    /// Take payments through the simulated channel outside demo mode (for trying a kiosk's hardware end to end).
+    bool paymentSimulator = false;
     KioskSettings settings;
 };
 

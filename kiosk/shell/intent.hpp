@@ -1,8 +1,10 @@
 #pragma once
 // What a screen asks for. Screens draw and return intents; the Shell decides.
+#include <string>
 #include <variant>
 
 #include "i18n/language.hpp"
+#include "shell/service_kind.hpp"
 
 namespace kiosk::intent {
 
@@ -19,11 +21,20 @@ struct CloseOverlay {};
 struct ToggleMute {};
 struct VolumeUp {};
 struct VolumeDown {};
+struct OpenService { ServiceKind service; };
+struct Choose { std::string id; };  ///< A department, doctor, period, report... by its id, on the current step.
+struct Confirm {};         ///< The current step's main action (confirm and pay, print).
+struct Back {};            ///< One step back inside a service.
+struct LeaveService {};    ///< Back to the service menu (after the flow has finished or been cancelled).
+struct CancelService {};   ///< Stop the service; during payment the order is closed first.
+struct Page { int delta; }; ///< Next (+1) or previous (-1) page of a list that does not fit the screen.
 
 } // namespace kiosk::intent
 
 namespace kiosk {
 using Intent = std::variant<intent::Touch, intent::Start, intent::Home, intent::SetLanguage, intent::ToggleElderMode,
                             intent::ExtendTime, intent::CallStaff, intent::OpenSound, intent::OpenLanguage,
-                            intent::CloseOverlay, intent::ToggleMute, intent::VolumeUp, intent::VolumeDown>;
+                            intent::CloseOverlay, intent::ToggleMute, intent::VolumeUp, intent::VolumeDown,
+                            intent::OpenService, intent::Choose, intent::Confirm, intent::Back, intent::LeaveService,
+                            intent::CancelService, intent::Page>;
 } // namespace kiosk

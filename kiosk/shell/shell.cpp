@@ -22,6 +22,9 @@ std::string_view voiceKeyFor(ScreenId screen)
     case ScreenId::Attract: return "voice.attract";
     case ScreenId::Identify: return "voice.identify";
     case ScreenId::Patient: return "voice.patient";
+    case ScreenId::Registration: return "voice.registration";
+    case ScreenId::Bills: return "voice.bills";
+    case ScreenId::Reports: return "voice.reports";
     }
     return "voice.attract";
 }
@@ -41,9 +44,10 @@ std::string_view noticeKey(Notice notice)
 }
 
 Shell::Shell(KioskSettings settings, const CatalogSet& catalogs, const Clock& clock, PromptPlayer& voice,
-             GlyphDemand& glyphs)
+             GlyphDemand& glyphs, std::optional<ServiceParts> services)
     : m_settings(std::move(settings)), m_catalogs(catalogs), m_clock(clock), m_voice(voice), m_glyphs(glyphs)
 {
+    if (services) m_services.emplace(*services, clock, catalogs);
     for (DeviceRole role : kAllDeviceRoles) m_devices[static_cast<std::size_t>(role)].role = role;
     if (m_settings.warningDuration < kMinimumWarning) m_settings.warningDuration = kMinimumWarning;
     m_prefs.language = m_settings.defaultLanguage;
@@ -67,7 +71,12 @@ void Shell::handle(const Event& event)
                        setNotice(Notice::CardReadFailed);
                        speak(noticeKey(Notice::CardReadFailed));
                    },
-                   [&](const CodeScanned&) {
+                   [&](const CodeScanned& e) {
+                       if (m_session && m_services && m_services->codeScanned(e.text)) {
+                           noteActivity();
+                           changed();
+                           return;
+                       }
                        // No service resolves codes yet; say so instead of ignoring the patient.
                        if (!m_session) startSession();
                        noteActivity();
@@ -79,6 +88,11 @@ void Shell::handle(const Event& event)
                        // Shown where it matters (the identify screen names a missing
                        // reader or scanner); never interrupts the patient otherwise.
                        m_devices[static_cast<std::size_t>(e.report.role)] = e.report;
+                       changed();
+                   },
+                   [&](const FlowReply& e) {
+                       if (!m_session || !m_services || !m_services->deliver(e, m_session->id())) return;
+                       requireServiceGlyphs();
                        changed();
                    },
                },
@@ -97,7 +111,17 @@ void Shell::apply(const Intent& intent)
                        if (!m_session) startSession();
                        goTo(ScreenId::Identify);
                    },
-                   [&](const intent::Home&) { endSession(); },
+                   [&](const intent::Home&) {
+                       // With money moving, leaving would orphan an open payment: ask
+                       // the flow to stop instead (it closes the order, or finishes if paid).
+                       if (m_services && m_services->busy()) {
+                           noteActivity();
+                           m_services->cancel();
+                           changed();
+                           return;
+                       }
+                       endSession();
+                   },
                    [&](const intent::SetLanguage& e) {
                        beginInteraction();
                        if (m_prefs.language != e.language) {
@@ -145,6 +169,37 @@ void Shell::apply(const Intent& intent)
                        speak(voiceKeyFor(m_screen));
                        changed();
                    },
+                   [&](const intent::OpenService& e) { openService(e.service); },
+                   [&](const intent::Choose& e) {
+                       noteActivity();
+                       if (m_services) m_services->choose(e.id);
+                       changed();
+                   },
+                   [&](const intent::Confirm&) {
+                       noteActivity();
+                       if (m_services) m_services->confirm();
+                       changed();
+                   },
+                   [&](const intent::Back&) {
+                       noteActivity();
+                       if (m_services) m_services->back();
+                       changed();
+                   },
+                   [&](const intent::CancelService&) {
+                       noteActivity();
+                       if (m_services) m_services->cancel();
+                       if (m_services && m_services->cancelled()) leaveService();
+                       changed();
+                   },
+                   [&](const intent::Page& e) {
+                       noteActivity();
+                       if (m_services) m_services->turnPage(e.delta);
+                       changed();
+                   },
+                   [&](const intent::LeaveService&) {
+                       noteActivity();
+                       leaveService();
+                   },
                    [&](const intent::VolumeDown&) {
                        beginInteraction();
                        m_prefs.volume = std::max(kVolumeStep, m_prefs.volume - kVolumeStep);
@@ -159,6 +214,13 @@ void Shell::apply(const Intent& intent)
 void Shell::tick()
 {
     if (!m_session) return;
+    if (m_services && m_services->active()) {
+        m_services->tick();
+        if (m_services->cancelled()) leaveService();
+        // While money or a booking moves, the patient is waiting on their
+        // phone or the printer, not idle: the flow's own deadlines govern.
+        if (m_services->busy()) m_session->touch(m_clock.now());
+    }
     Instant now = m_clock.now();
     if (m_warningStarted) {
         if (now - *m_warningStarted >= m_settings.warningDuration) endSession();
@@ -189,7 +251,11 @@ std::optional<Instant> Shell::nextDeadline() const
 {
     if (!m_session) return std::nullopt;
     if (m_warningStarted) return *m_warningStarted + m_settings.warningDuration;
-    return m_session->lastActivity() + m_settings.idleTimeout;
+    Instant idle = m_session->lastActivity() + m_settings.idleTimeout;
+    if (m_services) {
+        if (auto flow = m_services->nextDeadline()) return std::min(idle, *flow);
+    }
+    return idle;
 }
 
 std::string Shell::referenceNumber() const
@@ -238,8 +304,40 @@ void Shell::beginInteraction()
     noteActivity();
 }
 
+void Shell::openService(ServiceKind kind)
+{
+    beginInteraction();
+    const IdentityCard* patient = m_session->patient();
+    if (!patient || !m_services) return;
+    auto device = [this](DeviceRole role) { return m_devices[static_cast<std::size_t>(role)]; };
+    std::string hospital = m_settings.hospitalName.empty() ? m_catalogs.text(m_prefs.language, "hospital.demo_name")
+                                                           : m_settings.hospitalName;
+    if (!m_services->open(kind, m_session->id(), *patient, m_prefs.language, m_settings.kioskId, hospital, device))
+        return;
+    goTo(kind == ServiceKind::Bills     ? ScreenId::Bills
+         : kind == ServiceKind::Reports ? ScreenId::Reports
+                                        : ScreenId::Registration);
+}
+
+void Shell::leaveService()
+{
+    if (m_services) m_services->close();
+    m_glyphs.clearSession();
+    if (m_session && m_session->patient()) m_glyphs.require(maskName(m_session->patient()->displayName()), GlyphScope::Session);
+    goTo(m_session && m_session->patient() ? ScreenId::Patient : ScreenId::Attract);
+    changed();
+}
+
+void Shell::requireServiceGlyphs()
+{
+    m_services->forEachText([this](const std::string& text) {
+        if (!text.empty()) m_glyphs.require(text, GlyphScope::Session);
+    });
+}
+
 void Shell::endSession()
 {
+    if (m_services) m_services->close();
     if (m_session) ++m_sessionsEnded;
     m_session.reset();
     m_glyphs.clearSession();
@@ -263,7 +361,11 @@ void Shell::identify(const IdentityCard& card)
 {
     // A different person's card during a session starts a fresh session: the
     // previous patient's data must not carry over to the new one.
-    if (m_session && m_session->patient() && m_session->patient()->idNumber != card.idNumber) endSession();
+    if (m_session && m_session->patient() && m_session->patient()->idNumber != card.idNumber) {
+        // Not while this patient's money or booking is in flight: that must finish first.
+        if (m_services && m_services->busy()) return;
+        endSession();
+    }
     if (!m_session) startSession();
     noteActivity();
 

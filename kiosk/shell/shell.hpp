@@ -16,6 +16,7 @@
 #include "settings/kiosk_settings.hpp"
 #include "shell/intent.hpp"
 #include "shell/screen_id.hpp"
+#include "shell/service_host.hpp"
 #include "text/glyph_demand.hpp"
 #include "voice/prompt_player.hpp"
 
@@ -36,8 +37,9 @@ enum class Notice { None, CardReadFailed, CodeNotRecognised, ElderModeOn };
 
 class Shell {
 public:
+    /// Without `services` the shell identifies patients but offers no service (tests of the shell alone).
     Shell(KioskSettings settings, const CatalogSet& catalogs, const Clock& clock, PromptPlayer& voice,
-          GlyphDemand& glyphs);
+          GlyphDemand& glyphs, std::optional<ServiceParts> services = std::nullopt);
     ~Shell();
 
     void handle(const Event& event);
@@ -51,6 +53,8 @@ public:
     const DisplayPrefs& prefs() const { return m_prefs; }
     Notice notice() const { return m_notice; }
     const KioskSettings& settings() const { return m_settings; }
+    /// The running service, if any (screens read its flow's state).
+    const ServiceHost* services() const { return m_services ? &*m_services : nullptr; }
     /// The last report the device monitor published for a role (Unknown until then).
     const DeviceReport& device(DeviceRole role) const { return m_devices[static_cast<std::size_t>(role)]; }
 
@@ -75,6 +79,9 @@ private:
     void speak(std::string_view voiceKey);
     void setNotice(Notice notice);
     void changed() { ++m_revision; }
+    void openService(ServiceKind kind);
+    void leaveService();
+    void requireServiceGlyphs();
 
     KioskSettings m_settings;
     const CatalogSet& m_catalogs;
@@ -88,6 +95,7 @@ private:
     DisplayPrefs m_prefs;
     std::unique_ptr<Session> m_session;
     std::array<DeviceReport, kAllDeviceRoles.size()> m_devices;
+    std::optional<ServiceHost> m_services;
     std::optional<Instant> m_warningStarted;
     SessionId m_nextSessionId = 1;
     std::uint64_t m_revision = 0;

@@ -23,6 +23,7 @@
 #include "settings/launch_options.hpp"
 #include "shell/shell.hpp"
 #include "setup/kiosk_devices.hpp"
+#include "setup/kiosk_services.hpp"
 #include "speech/espeak_synthesizer.hpp"
 #include "voice/voice_prompter.hpp"
 #include "voice/wav_file_sink.hpp"
@@ -48,6 +49,21 @@ std::unique_ptr<AudioSink> makeAudioSink(const AudioTarget& target)
 }
 
 bool desktopPresent() { return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY"); }
+
+/// A scenario's patient pays the QR code on screen with their phone.
+Result<void> phonePays(devices::KioskServices& services, const std::string& orderNo, const std::string& channel)
+{
+    payment::SimulatedGateway* gateway = services.simulatedGateway();
+    if (!gateway) return fail("no simulated payment channel in this run");
+    payment::PayChannel c = channel == "wechat"     ? payment::PayChannel::WeChat
+                            : channel == "alipay"   ? payment::PayChannel::Alipay
+                            : channel == "unionpay" ? payment::PayChannel::UnionPay
+                                                    : payment::PayChannel::Unknown;
+    if (c == payment::PayChannel::Unknown) return fail("phone-pays takes wechat, alipay or unionpay");
+    auto paid = gateway->simulatePhonePays(orderNo, c);
+    if (!paid) return fail(paid.error().message);
+    return {};
+}
 
 } // namespace
 
@@ -112,6 +128,11 @@ int main(int argc, char** argv)
     auto kioskDevices = devices::KioskDevices::create(events, options);
     if (!kioskDevices) return startupError(kioskDevices.error().message);
     devices::KioskDevices& hardware = **kioskDevices;
+    // The hospital back end (the embedded demo hospital unless another is
+    // configured), the payment channel and the worker the services run on.
+    auto kioskServices = devices::KioskServices::create(options, clock);
+    if (!kioskServices) return startupError(kioskServices.error().message);
+    devices::KioskServices& services = **kioskServices;
 
     screens::BorrowedMemory borrowedFontMemory;
     borrowedFontMemory.install();
@@ -128,7 +149,10 @@ int main(int argc, char** argv)
 
     int exitCode = 0;
     {
-        Shell shell(options.settings, *catalogs, clock, *voice, glyphs);
+        Shell shell(options.settings, *catalogs, clock, *voice, glyphs,
+                    hardware.receiptPrinter()
+                        ? services.parts(*hardware.receiptPrinter(), hardware.a4Printer(), events)
+                        : std::nullopt);
         screens::FontAtlas fonts(std::move(*fontFile), borrowedFontMemory, *catalogs, glyphs);
         screens::FrameLoop loop({window, renderer, shell, events, *catalogs, fonts, clock,
                                  hardware.simulated(), hardware.monitor(), stats});
@@ -137,7 +161,12 @@ int main(int argc, char** argv)
             runner = std::make_unique<screens::ScriptRunner>(
                 std::move(*scenario),
                 screens::ScriptContext{shell, clock, events, glyphs, *catalogs, *hardware.simulated(),
-                                       hardware.monitor(), stats,
+                                       hardware.monitor(),
+                                       [&services](const std::string& line) { return services.control(line); },
+                                       [&services](const std::string& orderNo, const std::string& channel) {
+                                           return phonePays(services, orderNo, channel);
+                                       },
+                                       stats,
                                        [renderer](const std::string& path) {
                                            return screens::saveScreenshot(renderer, path);
                                        },

@@ -120,6 +120,7 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
                 m_tapAt = ImVec2((target->min.x + target->max.x) * 0.5f, (target->min.y + target->max.y) * 0.5f);
             }
             m_tap = TapPhase::Press;
+            ++m_taps;
             m_ctx.shell.apply(intent::Touch{});
             return false;
         }
@@ -166,6 +167,48 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
             return false;
         }
         m_ctx.monitor.poke();
+        return acted();
+    }
+    case Op::CountTaps:
+        m_taps = 0;
+        return acted();
+    case Op::ExpectTaps:
+        if (std::to_string(m_taps) != step.argument) {
+            failStep(step, "expected " + step.argument + " taps since count-taps, there were " + std::to_string(m_taps));
+            return false;
+        }
+        std::printf("%s:%d: %d taps\n", m_scenario.fileName.c_str(), step.line, m_taps);
+        return acted();
+    case Op::Gateway:
+    case Op::Hospital: {
+        std::string line = std::string(step.op == Op::Gateway ? "gateway " : "hospital ") + step.argument;
+        if (step.op == Op::Hospital && step.argument == "take-slot") {
+            // The place the patient is registering for, taken by other patients.
+            const ServiceHost* host = m_ctx.shell.services();
+            const auto* slot = host && host->registration() ? host->registration()->chosenSlot() : nullptr;
+            if (!slot) {
+                failStep(step, "take-slot without a slot id needs a chosen time on screen");
+                return false;
+            }
+            line += " " + slot->id;
+        }
+        auto done = m_ctx.simulate ? m_ctx.simulate(line) : Result<std::string>(fail("no simulated services"));
+        if (!done) {
+            failStep(step, done.error().message);
+            return false;
+        }
+        return acted();
+    }
+    case Op::PhonePays: {
+        // Waits for the QR code to be on screen, as a patient would.
+        const ServiceHost* host = m_ctx.shell.services();
+        const flows::PaymentStep* payment = host ? host->payment() : nullptr;
+        bool showing = payment && payment->stage() == flows::PaymentStage::AwaitingPatient;
+        if (!settled || !waitFor(showing, step, "a payment QR code on screen")) return false;
+        if (auto paid = m_ctx.phonePays(payment->qrOrderNo(), step.argument); !paid) {
+            failStep(step, paid.error().message);
+            return false;
+        }
         return acted();
     }
     case Op::ExpectDevice: {

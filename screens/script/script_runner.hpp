@@ -33,6 +33,10 @@ struct ScriptContext {
     const CatalogSet& catalogs;
     devices::SimulatedDevices& devices;
     DeviceMonitor& monitor;  ///< Poked after a device command, so the UI hears of it at once.
+    /// Runs "gateway ..." and "hospital ..." lines against the simulated channel and the demo hospital.
+    std::function<Result<std::string>(const std::string&)> simulate;
+    /// The patient's phone pays the QR order on screen through the given channel ("wechat").
+    std::function<Result<void>(const std::string& orderNo, const std::string& channel)> phonePays;
     FrameStats& stats;
     std::function<Result<void>(const std::string&)> screenshot;
     /// Whether the font atlas in use holds a glyph for the character.
@@ -71,6 +75,7 @@ private:
     std::optional<std::chrono::steady_clock::time_point> m_idleUntil;
     std::optional<std::chrono::steady_clock::time_point> m_waitUntil;
     TapPhase m_tap = TapPhase::None;
+    int m_taps = 0;  ///< Taps since the start or the last count-taps.
     ImVec2 m_tapAt{};
     std::set<std::string> m_patientStrings;  ///< Everything identifying a patient inserted so far.
 };

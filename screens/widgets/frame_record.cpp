@@ -39,8 +39,13 @@ const RecordedItem* FrameRecord::findTarget(std::string_view selector) const
     bool overlay = overlayShown();
     auto usable = [&](const RecordedItem& i) { return i.kind == RecordedItem::Kind::Target && i.onOverlay == overlay; };
     if (selector.starts_with('#')) {
+        std::string_view id = selector.substr(1);
+        // "#choice-*": the first target, in drawing order, whose id starts so;
+        // for "the first doctor offered" whoever that is today.
+        bool prefix = id.ends_with('*');
+        if (prefix) id.remove_suffix(1);
         for (const auto& item : m_items)
-            if (usable(item) && item.id == selector.substr(1)) return &item;
+            if (usable(item) && (prefix ? item.id.starts_with(id) : item.id == id)) return &item;
         return nullptr;
     }
     for (const auto& item : m_items)

@@ -41,6 +41,7 @@ public:
     const Theme& theme() const { return m_theme; }
     WallTime wallNow() const { return m_wallNow; }
     Language language() const { return m_shell.prefs().language; }
+    const CatalogSet& catalogs() const { return m_catalogs; }
 
     std::string tr(std::string_view key) const;
     std::string format(std::string_view key, const TextArgs& args) const;

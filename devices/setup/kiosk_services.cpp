@@ -1,0 +1,81 @@
+#include "setup/kiosk_services.hpp"
+
+#include <charconv>
+#include <filesystem>
+#include <sstream>
+
+namespace kiosk::devices {
+
+Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions& options, const Clock& clock)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(options.dataDir, ec);
+    if (ec) return fail("cannot create the data folder " + options.dataDir + ": " + ec.message());
+    auto services = std::make_unique<KioskServices>();
+    auto hospital = hospital::DemoHospital::open(options.dataDir + "/demo-hospital.db",
+                                                 options.assetsDir + "/demo/hospital", clock);
+    if (!hospital) return std::unexpected(hospital.error());
+    services->m_hospital = std::move(*hospital);
+    bool simulatedPayments = options.demo || options.scriptPath || options.paymentSimulator;
+    if (simulatedPayments) {
+        auto gateway = payment::SimulatedGateway::open(options.dataDir + "/simulated-gateway.db", clock);
+        if (!gateway) return std::unexpected(gateway.error());
+        services->m_gateway = std::move(*gateway);
+    }
+    services->m_worker = std::make_unique<flows::WorkerThread>();
+    return services;
+}
+
+std::optional<ServiceParts> KioskServices::parts(ReceiptPrinter& receiptPrinter, A4Printer* a4Printer,
+                                                 EventQueue& events)
+{
+    if (!m_gateway) return std::nullopt;
+    return ServiceParts{*m_hospital, *m_gateway, receiptPrinter, *m_worker, events, a4Printer, &m_reportRenderer};
+}
+
+Result<std::string> KioskServices::control(const std::string& command)
+{
+    std::istringstream words(command);
+    std::string target, action, argument;
+    words >> target >> action >> argument;
+    auto unknown = [&] {
+        return fail("'" + command + "' is not understood (gateway succeed|password|decline|never-answer|late|"
+                    "unreachable; hospital reachable|unreachable|slow MS|expire-holds|take-slot SLOT)");
+    };
+    if (target == "gateway") {
+        if (!m_gateway) return fail("no simulated payment channel in this run");
+        using payment::GatewayBehaviour;
+        GatewayBehaviour b;
+        if (action == "succeed") b = GatewayBehaviour::Succeed;
+        else if (action == "password") b = GatewayBehaviour::NeedsPassword;
+        else if (action == "decline") b = GatewayBehaviour::Decline;
+        else if (action == "never-answer") b = GatewayBehaviour::NeverAnswer;
+        else if (action == "late") b = GatewayBehaviour::SucceedLate;
+        else if (action == "unreachable") b = GatewayBehaviour::Unreachable;
+        else return unknown();
+        m_gateway->setBehaviour(b);
+        return "payment channel: " + action;
+    }
+    if (target == "hospital") {
+        if (action == "reachable" || action == "unreachable") {
+            m_hospital->setUnreachable(action == "unreachable");
+        } else if (action == "slow") {
+            int ms = 0;
+            auto [end, ec] = std::from_chars(argument.data(), argument.data() + argument.size(), ms);
+            if (ec != std::errc{} || end != argument.data() + argument.size() || ms < 0)
+                return fail("hospital slow needs milliseconds, e.g. 'hospital slow 2000'");
+            m_hospital->setLatency(std::chrono::milliseconds(ms));
+        } else if (action == "expire-holds") {
+            if (auto ok = m_hospital->expireHoldsNow(); !ok) return fail(ok.error().message);
+        } else if (action == "take-slot") {
+            if (argument.empty()) return fail("hospital take-slot needs a slot id");
+            if (auto ok = m_hospital->takeRemainingPlaces(argument); !ok) return fail(ok.error().message);
+        } else {
+            return unknown();
+        }
+        return "hospital: " + action + (argument.empty() ? "" : " " + argument);
+    }
+    return unknown();
+}
+
+} // namespace kiosk::devices

@@ -1,0 +1,249 @@
+#include "shell/service_host.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+namespace kiosk {
+
+using flows::RegistrationStage;
+
+namespace {
+std::string stamp(WallTime at)
+{
+    std::time_t t = std::chrono::system_clock::to_time_t(at);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char out[20];
+    std::strftime(out, sizeof out, "%Y%m%d%H%M%S", &local);
+    return out;
+}
+} // namespace
+
+ServiceHost::ServiceHost(ServiceParts parts, const Clock& clock, const CatalogSet& catalogs)
+    : m_parts(parts), m_clock(clock), m_catalogs(catalogs)
+{
+}
+
+bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard& patient, Language language,
+                       const std::string& kioskId, const std::string& hospitalName,
+                       std::function<DeviceReport(DeviceRole)> device)
+{
+    if (!offers(kind)) return false;
+    close();
+    m_flowId = m_nextFlowId++;
+    // Order numbers and booking keys come from this: kiosk, second and flow,
+    // unique across restarts of the kiosk (flows start seconds apart at most once a second).
+    std::string prefix = kioskId + "-" + stamp(m_clock.wallNow()) + "-" + std::to_string(m_flowId % 100);
+    EventQueue& events = m_parts.events;
+    auto post = [&events, session, flow = m_flowId](std::function<void()> apply) {
+        events.post(FlowReply{session, flow, std::move(apply)});
+    };
+    m_context = std::make_unique<flows::FlowContext>(flows::FlowContext{
+        m_clock, m_parts.runner, post, m_parts.hospital, m_parts.gateway, m_parts.receiptPrinter, std::move(device),
+        m_catalogs, language, kioskId, hospitalName, prefix, m_parts.a4Printer, m_parts.reportRenderer});
+    if (kind == ServiceKind::Registration) {
+        m_registration = std::make_unique<flows::RegistrationFlow>(*m_context, patient);
+        m_registration->start();
+    } else if (kind == ServiceKind::Bills) {
+        m_bills = std::make_unique<flows::BillsFlow>(*m_context, patient);
+        m_bills->start();
+    } else {
+        m_reports = std::make_unique<flows::ReportsFlow>(*m_context, patient);
+        m_reports->start();
+    }
+    return true;
+}
+
+bool ServiceHost::offers(ServiceKind kind) const
+{
+    switch (kind) {
+    case ServiceKind::Registration:
+    case ServiceKind::Bills: return true;
+    case ServiceKind::Reports: return m_parts.a4Printer && m_parts.reportRenderer;
+    case ServiceKind::Prices: return false;
+    }
+    return false;
+}
+
+std::optional<ServiceKind> ServiceHost::kind() const
+{
+    if (m_registration) return ServiceKind::Registration;
+    if (m_bills) return ServiceKind::Bills;
+    if (m_reports) return ServiceKind::Reports;
+    return std::nullopt;
+}
+
+const flows::PaymentStep* ServiceHost::payment() const
+{
+    if (m_registration && m_registration->stage() == RegistrationStage::Paying) return &m_registration->payment();
+    if (m_bills && m_bills->stage() == flows::BillsStage::Paying) return &m_bills->payment();
+    return nullptr;
+}
+
+void ServiceHost::close()
+{
+    m_registration.reset();
+    m_bills.reset();
+    m_reports.reset();
+    m_context.reset();
+    m_flowId = 0;
+}
+
+bool ServiceHost::deliver(const FlowReply& reply, SessionId session)
+{
+    if (!active() || reply.session != session || reply.flow != m_flowId || !reply.apply) return false;
+    reply.apply();
+    tick();  // a payment's answer may finish the payment step
+    return true;
+}
+
+void ServiceHost::choose(const std::string& id)
+{
+    if (m_bills) m_bills->toggle(id);
+    if (m_reports) m_reports->toggle(id);
+    if (!m_registration) return;
+    switch (m_registration->stage()) {
+    case RegistrationStage::ChooseDepartment: m_registration->chooseDepartment(id); break;
+    case RegistrationStage::ChooseDoctor: m_registration->chooseDoctor(id); break;
+    case RegistrationStage::ChoosePeriod: m_registration->choosePeriod(id); break;
+    default: break;
+    }
+}
+
+void ServiceHost::confirm()
+{
+    if (m_registration) m_registration->confirm();
+    if (m_bills) m_bills->confirm();
+    if (m_reports) m_reports->confirm();
+}
+
+void ServiceHost::back()
+{
+    if (m_registration) m_registration->back();
+    if (m_reports) m_reports->back();
+}
+
+void ServiceHost::cancel()
+{
+    if (m_registration) m_registration->cancel();
+    if (m_bills) m_bills->cancel();
+    if (m_reports) m_reports->cancel();
+}
+
+bool ServiceHost::codeScanned(const std::string& code)
+{
+    if (!payment()) return false;
+    if (m_registration) m_registration->codeScanned(code);
+    if (m_bills) m_bills->codeScanned(code);
+    return true;
+}
+
+void ServiceHost::tick()
+{
+    if (m_registration) m_registration->tick();
+    if (m_bills) m_bills->tick();
+}
+
+std::optional<Instant> ServiceHost::nextDeadline() const
+{
+    if (m_registration) return m_registration->nextDeadline();
+    if (m_bills) return m_bills->nextDeadline();
+    return std::nullopt;
+}
+
+bool ServiceHost::busy() const
+{
+    if (m_bills) return m_bills->busy();
+    if (m_reports) return m_reports->busy();
+    if (!m_registration) return false;
+    switch (m_registration->stage()) {
+    case RegistrationStage::Holding:
+    case RegistrationStage::Paying:
+    case RegistrationStage::Booking:
+    case RegistrationStage::Refunding:
+    case RegistrationStage::Printing: return true;
+    default: return false;
+    }
+}
+
+namespace {
+int stageOf(const flows::RegistrationFlow* registration, const flows::BillsFlow* bills)
+{
+    if (registration) return static_cast<int>(registration->stage());
+    if (bills) return 100 + static_cast<int>(bills->stage());
+    return -1;
+}
+
+int stageOf(const flows::RegistrationFlow* registration, const flows::BillsFlow* bills, const flows::ReportsFlow* reports)
+{
+    if (reports) return 200 + static_cast<int>(reports->stage());
+    return stageOf(registration, bills);
+}
+} // namespace
+
+int ServiceHost::page() const
+{
+    if (!active() || m_pageStage != stageOf(m_registration.get(), m_bills.get(), m_reports.get())) return 0;
+    return m_page;
+}
+
+void ServiceHost::turnPage(int delta)
+{
+    if (!active()) return;
+    int stage = stageOf(m_registration.get(), m_bills.get(), m_reports.get());
+    m_page = std::max(0, page() + delta);
+    m_pageStage = stage;
+}
+
+bool ServiceHost::cancelled() const
+{
+    return (m_registration && m_registration->cancelled()) || (m_bills && m_bills->cancelled()) ||
+           (m_reports && m_reports->cancelled());
+}
+
+void ServiceHost::forEachText(const std::function<void(const std::string&)>& use) const
+{
+    forEachBillText(use);
+    forEachReportText(use);
+    if (!m_registration) return;
+    use("¥");  // prices; digits and '.' are always in the atlas
+    for (const auto& d : m_registration->departments()) {
+        use(d.name);
+        use(d.category);
+        use(d.location);
+        use(d.intro);
+    }
+    for (const auto& offer : m_registration->doctors()) {
+        use(offer.doctor.name);
+        use(offer.doctor.title);
+        use(offer.doctor.speciality);
+        for (const auto& slot : offer.slots) use(slot.room);
+    }
+    if (const auto& a = m_registration->appointment()) use(a->slot.room);
+}
+
+void ServiceHost::forEachReportText(const std::function<void(const std::string&)>& use) const
+{
+    if (!m_reports) return;
+    for (const auto& r : m_reports->reports()) {
+        use(r.title);
+        use(r.departmentName);
+    }
+    for (const auto& title : m_reports->failedTitles()) use(title);
+}
+
+void ServiceHost::forEachBillText(const std::function<void(const std::string&)>& use) const
+{
+    if (!m_bills) return;
+    use("¥");
+    for (const auto& order : m_bills->orders()) {
+        use(order.departmentName);
+        use(order.doctorName);
+        for (const auto& item : order.items) {
+            use(item.name);
+            use(item.unit);
+        }
+    }
+}
+
+} // namespace kiosk

@@ -1,0 +1,92 @@
+#pragma once
+// Runs the service a patient chose (registration now; bills and reports
+// next) for the Shell: builds the flow with its context, routes intents,
+// scans and worker replies to it, and drops replies meant for a flow or a
+// session that has gone. It holds the only pointers to the back end, the
+// payment channel and the printers the flows use.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/event_queue.hpp"
+#include "flows/bills_flow.hpp"
+#include "flows/registration_flow.hpp"
+#include "flows/reports_flow.hpp"
+#include "shell/service_kind.hpp"
+
+namespace kiosk {
+
+/// The long-lived parts flows work with; owned by the composition root.
+struct ServiceParts {
+    hospital::HospitalBackend& hospital;
+    payment::PaymentGateway& gateway;
+    ReceiptPrinter& receiptPrinter;
+    flows::TaskRunner& runner;
+    EventQueue& events;
+    /// Report printing is offered only with both.
+    A4Printer* a4Printer = nullptr;
+    ReportRenderer* reportRenderer = nullptr;
+};
+
+class ServiceHost {
+public:
+    ServiceHost(ServiceParts parts, const Clock& clock, const CatalogSet& catalogs);
+
+    /// Starts a service for the identified patient; returns false if the kiosk does not offer it.
+    bool open(ServiceKind kind, SessionId session, const IdentityCard& patient, Language language,
+              const std::string& kioskId, const std::string& hospitalName,
+              std::function<DeviceReport(DeviceRole)> device);
+    /// Ends whatever runs (the session is over). Work already on a worker finishes; its reply is dropped.
+    void close();
+
+    /// Applies a worker's reply if it is for the running flow of this session.
+    bool deliver(const FlowReply& reply, SessionId session);
+    void choose(const std::string& id);
+    void confirm();
+    void back();
+    void cancel();
+    /// A scan while a service runs: true if the service took it (a payment code while paying).
+    bool codeScanned(const std::string& code);
+    void tick();
+    std::optional<Instant> nextDeadline() const;
+    /// Which page of the current step's list is shown; back to the first whenever the step changes.
+    /// (Steps are numbered per flow; the pair of flow and step is what must not change.)
+    int page() const;
+    void turnPage(int delta);
+
+    bool active() const { return m_registration != nullptr || m_bills != nullptr || m_reports != nullptr; }
+    /// Whether this kiosk offers the service at all (reports need an A4 printer).
+    bool offers(ServiceKind kind) const;
+    std::optional<ServiceKind> kind() const;
+    /// Money or a booking is moving: the session must not time out under it.
+    bool busy() const;
+    /// The patient cancelled; the shell goes back to the service menu.
+    bool cancelled() const;
+    const flows::RegistrationFlow* registration() const { return m_registration.get(); }
+    const flows::BillsFlow* bills() const { return m_bills.get(); }
+    const flows::ReportsFlow* reports() const { return m_reports.get(); }
+    /// The payment step of whichever flow runs, if it is paying (for the scenario's phone).
+    const flows::PaymentStep* payment() const;
+    /// Every string the running flow may show, for the glyph atlas.
+    void forEachText(const std::function<void(const std::string&)>& use) const;
+
+private:
+    void forEachBillText(const std::function<void(const std::string&)>& use) const;
+    void forEachReportText(const std::function<void(const std::string&)>& use) const;
+
+    ServiceParts m_parts;
+    const Clock& m_clock;
+    const CatalogSet& m_catalogs;
+    std::uint64_t m_nextFlowId = 1;
+    std::uint64_t m_flowId = 0;
+    std::unique_ptr<flows::FlowContext> m_context;
+    std::unique_ptr<flows::RegistrationFlow> m_registration;
+    std::unique_ptr<flows::BillsFlow> m_bills;
+    std::unique_ptr<flows::ReportsFlow> m_reports;
+    int m_page = 0;
+    int m_pageStage = -1;  ///< The step m_page belongs to.
+};
+
+} // namespace kiosk

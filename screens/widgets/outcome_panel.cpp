@@ -1,0 +1,36 @@
+#include "widgets/outcome_panel.hpp"
+
+namespace kiosk::screens {
+
+void drawFinishButtons(Ui& ui, Rect area)
+{
+    const Metrics& m = ui.metrics();
+    float h = ui.buttonHeight();
+    float half = (area.w - m.gap) * 0.5f;
+    float y = area.bottom() - h;
+    if (ui.button("other-services", ui.tr("outcome.other_services"), Rect{area.x, y, half, h}, ButtonStyle::Secondary))
+        ui.intend(intent::LeaveService{});
+    if (ui.button("finish", ui.tr("outcome.finish"), Rect{area.x + half + m.gap, y, half, h}, ButtonStyle::Primary))
+        ui.intend(intent::Home{});
+}
+
+void drawFailurePanel(Ui& ui, Rect area, const flows::FlowFailure& failure, const std::string& reference)
+{
+    const Metrics& m = ui.metrics();
+    const Theme& t = ui.theme();
+    float y = area.y + m.gap;
+    y += ui.textIn(area.x, y, area.w, ui.tr("title.outcome.failed"), FontRole::Title, t.text) + m.gap;
+    y += ui.message(area.x, y, area.w, ui.tr(flows::failureKey(failure.kind)), t.warningBackground, t.warningText) +
+         m.gap;
+    std::string_view money = !failure.moneyTaken ? "outcome.money_not_taken"
+                             : failure.refunded  ? "outcome.money_refunded"
+                                                 : "outcome.money_needs_staff";
+    if (failure.kind != flows::FailureKind::PaymentUncertain)
+        y += ui.textIn(area.x, y, area.w, ui.tr(money), FontRole::Body, t.text) + m.gap;
+    y += ui.textIn(area.x, y, area.w, ui.tr("outcome.go_to_window"), FontRole::Body, t.text) + m.gap;
+    ui.textIn(area.x, y, area.w, ui.format("outcome.reference", {{"reference", reference}}), FontRole::Body,
+              t.mutedText);
+    drawFinishButtons(ui, area);
+}
+
+} // namespace kiosk::screens

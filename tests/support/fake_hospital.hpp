@@ -1,0 +1,330 @@
+#pragma once
+// An in-memory hospital for flow tests: the departments, doctors and slots a
+// test sets up, holds and bookings kept by idempotency key as a real HIS
+// keeps them, every call recorded, and failures injected per operation.
+// Single-threaded: it is driven through a StepRunner, never a worker thread.
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "hospital/hospital_backend.hpp"
+
+namespace kiosk::test {
+
+enum class HospitalOp { FindPatient, Departments, Doctors, Slots, Hold, Book, Release };
+
+class FakeHospital final : public hospital::HospitalBackend {
+public:
+    struct HoldCall {
+        std::string slotId;
+        std::string patientId;
+        std::string key;
+    };
+    struct BookCall {
+        std::string holdId;
+        std::string paymentReference;
+        std::string key;
+    };
+
+    explicit FakeHospital(const Clock& clock) : m_clock(clock) {}
+
+    // What the test sets up -------------------------------------------------
+    std::vector<hospital::Department> departmentList;
+    std::vector<hospital::Doctor> doctorList;
+    std::vector<hospital::Slot> slotList;
+    std::string patientId = "P000123";
+    std::chrono::minutes holdFor{5};
+    int nextQueueNumber = 17;
+
+    // Failures --------------------------------------------------------------
+    /// The next `times` calls of `op` fail with `kind`; nothing is done.
+    void failNext(HospitalOp op, hospital::BackendErrorKind kind, int times = 1)
+    {
+        m_failures[op] = Failure{kind, times};
+    }
+    /// Every call of `op` fails with `kind` until clearFailures().
+    void failAlways(HospitalOp op, hospital::BackendErrorKind kind) { m_failures[op] = Failure{kind, -1}; }
+    /// The whole hospital system fails with `kind` (Unreachable: it is down).
+    void failEverything(hospital::BackendErrorKind kind)
+    {
+        for (HospitalOp op : {HospitalOp::FindPatient, HospitalOp::Departments, HospitalOp::Doctors, HospitalOp::Slots,
+                              HospitalOp::Hold, HospitalOp::Book, HospitalOp::Release})
+            failAlways(op, kind);
+    }
+    void clearFailures()
+    {
+        m_failures.clear();
+        m_lostAnswers.clear();
+    }
+    /// The next `times` calls of `op` are carried out, but their answers are lost on the way back (Unreachable).
+    void loseAnswers(HospitalOp op, int times = 1) { m_lostAnswers[op] = times; }
+
+    // What happened ---------------------------------------------------------
+    std::vector<HospitalOp> calls;
+    std::vector<HoldCall> holdCalls;
+    std::vector<BookCall> bookCalls;
+    std::vector<std::string> releaseCalls;                      ///< Hold ids, in call order.
+    std::map<std::string, hospital::SlotHold> liveHolds;        ///< Held and neither booked nor released, by id.
+    std::map<std::string, hospital::Appointment> appointments;  ///< Booked, by appointment id.
+    int holdsMade = 0;  ///< Places actually taken by hold (a repeated key takes none).
+
+    int callsOf(HospitalOp op) const
+    {
+        int n = 0;
+        for (HospitalOp c : calls)
+            n += c == op;
+        return n;
+    }
+    const hospital::Slot* slot(const std::string& id) const
+    {
+        for (const auto& s : slotList)
+            if (s.id == id) return &s;
+        return nullptr;
+    }
+
+    // HospitalBackend ---------------------------------------------------------
+    hospital::BackendResult<hospital::PatientRecord> findOrCreatePatient(const IdentityCard& card) override
+    {
+        if (auto failure = begin(HospitalOp::FindPatient)) return *failure;
+        hospital::PatientRecord record;
+        record.id = patientId;
+        record.name = card.name;
+        record.idNumber = card.idNumber;
+        record.sex = card.sex;
+        record.birthDate = card.birthDate;
+        record.createdByKiosk = true;
+        return answer<hospital::PatientRecord>(HospitalOp::FindPatient, record);
+    }
+    hospital::BackendResult<hospital::PatientRecord> findPatientByVisitCard(const std::string&) override
+    {
+        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+    }
+    hospital::BackendResult<hospital::PatientRecord> patient(const std::string&) override
+    {
+        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+    }
+
+    hospital::BackendResult<std::vector<hospital::Department>> departments() override
+    {
+        if (auto failure = begin(HospitalOp::Departments)) return *failure;
+        return answer<std::vector<hospital::Department>>(HospitalOp::Departments, departmentList);
+    }
+    hospital::BackendResult<std::vector<hospital::Doctor>> doctors(const std::string& departmentId) override
+    {
+        if (auto failure = begin(HospitalOp::Doctors)) return *failure;
+        std::vector<hospital::Doctor> out;
+        for (const auto& d : doctorList)
+            if (d.departmentId == departmentId) out.push_back(d);
+        return answer<std::vector<hospital::Doctor>>(HospitalOp::Doctors, out);
+    }
+    hospital::BackendResult<std::vector<hospital::Slot>> slots(const std::string& departmentId, CivilDate from,
+                                                               int days) override
+    {
+        if (auto failure = begin(HospitalOp::Slots)) return *failure;
+        std::vector<hospital::Slot> out;
+        for (const auto& s : slotList) {
+            long day = dayNumber(s.date);
+            if (s.departmentId == departmentId && day >= dayNumber(from) && day < dayNumber(from) + days)
+                out.push_back(s);
+        }
+        std::stable_sort(out.begin(), out.end(), [](const hospital::Slot& a, const hospital::Slot& b) {
+            return std::tuple(dayNumber(a.date), a.startMinute) < std::tuple(dayNumber(b.date), b.startMinute);
+        });
+        return answer<std::vector<hospital::Slot>>(HospitalOp::Slots, out);
+    }
+    int dailyRegistrationLimit() const override { return 2; }
+
+    hospital::BackendResult<hospital::SlotHold> hold(const std::string& slotId, const std::string& patient,
+                                                     const std::string& key) override
+    {
+        holdCalls.push_back({slotId, patient, key});
+        if (auto failure = begin(HospitalOp::Hold, Keyed::Yes)) return *failure;
+        if (auto it = m_holdsByKey.find(key); it != m_holdsByKey.end()) return answer(HospitalOp::Hold, it->second);
+        if (auto failure = definiteFailure(HospitalOp::Hold)) return m_holdsByKey[key] = *failure;
+        hospital::BackendResult<hospital::SlotHold> result = takePlace(slotId, patient);
+        m_holdsByKey[key] = result;
+        return answer(HospitalOp::Hold, result);
+    }
+
+    hospital::BackendResult<hospital::Appointment> book(const std::string& holdId, const std::string& paymentReference,
+                                                        const std::string& key) override
+    {
+        bookCalls.push_back({holdId, paymentReference, key});
+        if (auto failure = begin(HospitalOp::Book, Keyed::Yes)) return *failure;
+        if (auto it = m_booksByKey.find(key); it != m_booksByKey.end()) return answer(HospitalOp::Book, it->second);
+        if (auto failure = definiteFailure(HospitalOp::Book)) return m_booksByKey[key] = *failure;
+        hospital::BackendResult<hospital::Appointment> result = makeBooking(holdId, paymentReference);
+        m_booksByKey[key] = result;
+        return answer(HospitalOp::Book, result);
+    }
+
+    hospital::BackendResult<void> releaseHold(const std::string& holdId) override
+    {
+        releaseCalls.push_back(holdId);
+        if (auto failure = begin(HospitalOp::Release)) return std::unexpected(failure->error());
+        if (auto it = liveHolds.find(holdId); it != liveHolds.end()) {
+            if (hospital::Slot* s = slotById(it->second.slotId)) ++s->remaining;
+            liveHolds.erase(it);
+        }
+        if (takeLostAnswer(HospitalOp::Release))
+            return hospital::backendFail(hospital::BackendErrorKind::Unreachable, "answer lost");
+        return {};
+    }
+
+    hospital::BackendResult<hospital::Appointment> appointmentByKey(const std::string& key) override
+    {
+        auto it = m_booksByKey.find(key);
+        if (it == m_booksByKey.end() || !it->second)
+            return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no booking with this key");
+        return it->second;
+    }
+    hospital::BackendResult<std::vector<hospital::Appointment>> appointmentsToCheckIn(const std::string&,
+                                                                                      CivilDate) override
+    {
+        return std::vector<hospital::Appointment>{};
+    }
+    hospital::BackendResult<hospital::Appointment> checkIn(const std::string&) override
+    {
+        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+    }
+    hospital::BackendResult<std::vector<hospital::Order>> unpaidOrders(const std::string&) override
+    {
+        return std::vector<hospital::Order>{};
+    }
+    hospital::BackendResult<hospital::Invoice> settle(const std::string&, const std::vector<std::string>&,
+                                                      hospital::Fen, const std::string&, const std::string&) override
+    {
+        return hospital::backendFail(hospital::BackendErrorKind::Invalid, "not in the fake hospital");
+    }
+    hospital::BackendResult<hospital::Invoice> invoiceByKey(const std::string&) override
+    {
+        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+    }
+    hospital::BackendResult<std::vector<hospital::Report>> reports(const std::string&) override
+    {
+        return std::vector<hospital::Report>{};
+    }
+    hospital::BackendResult<hospital::Report> reportByBarcode(const std::string&) override
+    {
+        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+    }
+    hospital::BackendResult<void> markPrinted(const std::string&) override
+    {
+        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+    }
+    hospital::BackendResult<std::vector<hospital::PriceItem>> searchPrices(const std::string&, int) override
+    {
+        return std::vector<hospital::PriceItem>{};
+    }
+
+private:
+    struct Failure {
+        hospital::BackendErrorKind kind;
+        int times;  ///< -1: until cleared
+    };
+    enum class Keyed { No, Yes };
+
+    static long dayNumber(CivilDate d)
+    {
+        using namespace std::chrono;
+        return sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} / day{static_cast<unsigned>(d.day)}}
+            .time_since_epoch()
+            .count();
+    }
+
+    hospital::Slot* slotById(const std::string& id)
+    {
+        for (auto& s : slotList)
+            if (s.id == id) return &s;
+        return nullptr;
+    }
+
+    std::optional<Failure> takeFailure(HospitalOp op)
+    {
+        auto it = m_failures.find(op);
+        if (it == m_failures.end()) return std::nullopt;
+        Failure f = it->second;
+        if (f.times > 0 && --it->second.times == 0) m_failures.erase(it);
+        return f;
+    }
+
+    // Records the call. A network failure (Unreachable) comes first, whatever the key: no answer is no result.
+    // For operations without a key every injected failure is taken here.
+    std::optional<std::unexpected<hospital::BackendError>> begin(HospitalOp op, Keyed keyed = Keyed::No)
+    {
+        calls.push_back(op);
+        auto it = m_failures.find(op);
+        if (it == m_failures.end()) return std::nullopt;
+        if (keyed == Keyed::Yes && it->second.kind != hospital::BackendErrorKind::Unreachable) return std::nullopt;
+        Failure f = *takeFailure(op);
+        return hospital::backendFail(f.kind, "injected failure");
+    }
+
+    // A definite refusal (SlotFull, HoldExpired, ...) is an answer: remembered under the key like a success.
+    std::optional<std::unexpected<hospital::BackendError>> definiteFailure(HospitalOp op)
+    {
+        auto f = takeFailure(op);
+        if (!f) return std::nullopt;
+        return hospital::backendFail(f->kind, "injected failure");
+    }
+
+    bool takeLostAnswer(HospitalOp op)
+    {
+        auto it = m_lostAnswers.find(op);
+        if (it == m_lostAnswers.end() || it->second <= 0) return false;
+        --it->second;
+        return true;
+    }
+
+    template <class T> hospital::BackendResult<T> answer(HospitalOp op, hospital::BackendResult<T> result)
+    {
+        if (takeLostAnswer(op)) return hospital::backendFail(hospital::BackendErrorKind::Unreachable, "answer lost");
+        return result;
+    }
+
+    hospital::BackendResult<hospital::SlotHold> takePlace(const std::string& slotId, const std::string& patient)
+    {
+        hospital::Slot* s = slotById(slotId);
+        if (!s) return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no such slot");
+        if (s->remaining <= 0) return hospital::backendFail(hospital::BackendErrorKind::SlotFull, "slot full");
+        --s->remaining;
+        ++holdsMade;
+        hospital::SlotHold h{"H" + std::to_string(holdsMade), slotId, patient, m_clock.wallNow() + holdFor};
+        liveHolds[h.id] = h;
+        return h;
+    }
+
+    hospital::BackendResult<hospital::Appointment> makeBooking(const std::string& holdId, const std::string& reference)
+    {
+        auto it = liveHolds.find(holdId);
+        if (it == liveHolds.end()) return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no such hold");
+        if (m_clock.wallNow() > it->second.expires) {
+            if (hospital::Slot* s = slotById(it->second.slotId)) ++s->remaining;
+            liveHolds.erase(it);
+            return hospital::backendFail(hospital::BackendErrorKind::HoldExpired, "hold expired");
+        }
+        hospital::Appointment a;
+        a.id = "A" + std::to_string(appointments.size() + 1);
+        a.patientId = it->second.patientId;
+        a.slot = *slotById(it->second.slotId);
+        a.queueNumber = nextQueueNumber++;
+        a.paymentReference = reference;
+        a.bookedAt = m_clock.wallNow();
+        appointments[a.id] = a;
+        liveHolds.erase(it);  // the place is now the booking's
+        return a;
+    }
+
+    const Clock& m_clock;
+    std::map<HospitalOp, Failure> m_failures;
+    std::map<HospitalOp, int> m_lostAnswers;
+    std::map<std::string, hospital::BackendResult<hospital::SlotHold>> m_holdsByKey;
+    std::map<std::string, hospital::BackendResult<hospital::Appointment>> m_booksByKey;
+};
+
+} // namespace kiosk::test
