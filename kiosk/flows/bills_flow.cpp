@@ -126,9 +126,15 @@ void BillsFlow::settle()
                       key = m_ctx.transactionPrefix + "-S"] {
         BackendResult<hospital::Invoice> invoice = hospital::backendFail(BackendErrorKind::Unreachable, "not tried");
         for (int attempt = 0; attempt < kSettleAttempts; ++attempt) {
+            if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(500));
             invoice = hospital.settle(patientId, orders, total, paymentRef, key);
             if (invoice || invoice.error().kind != BackendErrorKind::Unreachable) break;
-            std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        }
+        // Before giving the money back, one more question: orders settled
+        // with this key whose every answer was lost must not be refunded, or
+        // the hospital counts them paid while the patient has the money back.
+        if (!invoice && invoice.error().kind == BackendErrorKind::Unreachable) {
+            if (auto found = hospital.invoiceByKey(key)) invoice = *found;
         }
         post([this, invoice] {
             if (m_stage != BillsStage::Settling) return;

@@ -1,12 +1,14 @@
 #pragma once
-// An in-memory hospital for flow tests: the departments, doctors and slots a
-// test sets up, holds and bookings kept by idempotency key as a real HIS
-// keeps them, every call recorded, and failures injected per operation.
+// An in-memory hospital for flow tests: the departments, doctors, slots,
+// unpaid orders and reports a test sets up, holds, bookings and settlements
+// kept by idempotency key as a real HIS keeps them, every call recorded, and
+// failures injected per operation.
 // Single-threaded: it is driven through a StepRunner, never a worker thread.
 #include <algorithm>
 #include <chrono>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -16,7 +18,8 @@
 
 namespace kiosk::test {
 
-enum class HospitalOp { FindPatient, Departments, Doctors, Slots, Hold, Book, Release };
+enum class HospitalOp { FindPatient, Departments, Doctors, Slots, Hold, Book, Release, Orders, Settle, Reports,
+                        MarkPrinted, Prices };
 
 class FakeHospital final : public hospital::HospitalBackend {
 public:
@@ -30,6 +33,13 @@ public:
         std::string paymentReference;
         std::string key;
     };
+    struct SettleCall {
+        std::string patientId;
+        std::vector<std::string> orderIds;
+        hospital::Fen expectedTotal = 0;
+        std::string paymentReference;
+        std::string key;
+    };
 
     explicit FakeHospital(const Clock& clock) : m_clock(clock) {}
 
@@ -37,6 +47,12 @@ public:
     std::vector<hospital::Department> departmentList;
     std::vector<hospital::Doctor> doctorList;
     std::vector<hospital::Slot> slotList;
+    /// The patient's orders; settled ones are no longer listed as unpaid. Prices may change between calls.
+    std::vector<hospital::Order> orderList;
+    /// The patient's reports; markPrinted counts up timesPrinted here.
+    std::vector<hospital::Report> reportList;
+    /// The price catalogue searchPrices looks in.
+    std::vector<hospital::PriceItem> priceList;
     std::string patientId = "P000123";
     std::chrono::minutes holdFor{5};
     int nextQueueNumber = 17;
@@ -53,7 +69,9 @@ public:
     void failEverything(hospital::BackendErrorKind kind)
     {
         for (HospitalOp op : {HospitalOp::FindPatient, HospitalOp::Departments, HospitalOp::Doctors, HospitalOp::Slots,
-                              HospitalOp::Hold, HospitalOp::Book, HospitalOp::Release})
+                              HospitalOp::Hold, HospitalOp::Book, HospitalOp::Release, HospitalOp::Orders,
+                              HospitalOp::Settle, HospitalOp::Reports, HospitalOp::MarkPrinted,
+                              HospitalOp::Prices})
             failAlways(op, kind);
     }
     void clearFailures()
@@ -72,6 +90,10 @@ public:
     std::map<std::string, hospital::SlotHold> liveHolds;        ///< Held and neither booked nor released, by id.
     std::map<std::string, hospital::Appointment> appointments;  ///< Booked, by appointment id.
     int holdsMade = 0;  ///< Places actually taken by hold (a repeated key takes none).
+    std::vector<SettleCall> settleCalls;
+    std::map<std::string, hospital::Invoice> invoices;  ///< Issued (orders actually settled), by invoice id.
+    std::vector<std::string> markPrintedCalls;          ///< Report ids, in call order.
+    std::vector<std::string> priceQueries;              ///< What searchPrices was asked, in call order.
 
     int callsOf(HospitalOp op) const
     {
@@ -84,6 +106,13 @@ public:
     {
         for (const auto& s : slotList)
             if (s.id == id) return &s;
+        return nullptr;
+    }
+    bool paid(const std::string& orderId) const { return m_settledOrders.contains(orderId); }
+    const hospital::Report* report(const std::string& id) const
+    {
+        for (const auto& r : reportList)
+            if (r.id == id) return &r;
         return nullptr;
     }
 
@@ -194,32 +223,73 @@ public:
     }
     hospital::BackendResult<std::vector<hospital::Order>> unpaidOrders(const std::string&) override
     {
-        return std::vector<hospital::Order>{};
+        if (auto failure = begin(HospitalOp::Orders)) return *failure;
+        std::vector<hospital::Order> out;
+        for (const auto& o : orderList)
+            if (!paid(o.id)) out.push_back(o);
+        return answer<std::vector<hospital::Order>>(HospitalOp::Orders, out);
     }
-    hospital::BackendResult<hospital::Invoice> settle(const std::string&, const std::vector<std::string>&,
-                                                      hospital::Fen, const std::string&, const std::string&) override
+    hospital::BackendResult<hospital::Invoice> settle(const std::string& patient,
+                                                      const std::vector<std::string>& orderIds,
+                                                      hospital::Fen expectedTotal,
+                                                      const std::string& paymentReference,
+                                                      const std::string& key) override
     {
-        return hospital::backendFail(hospital::BackendErrorKind::Invalid, "not in the fake hospital");
+        settleCalls.push_back({patient, orderIds, expectedTotal, paymentReference, key});
+        if (auto failure = begin(HospitalOp::Settle, Keyed::Yes)) return *failure;
+        if (auto it = m_settlesByKey.find(key); it != m_settlesByKey.end())
+            return answer(HospitalOp::Settle, it->second);
+        if (auto failure = definiteFailure(HospitalOp::Settle)) return m_settlesByKey[key] = *failure;
+        hospital::BackendResult<hospital::Invoice> result = makeInvoice(patient, orderIds, expectedTotal,
+                                                                        paymentReference);
+        m_settlesByKey[key] = result;
+        return answer(HospitalOp::Settle, result);
     }
-    hospital::BackendResult<hospital::Invoice> invoiceByKey(const std::string&) override
+    hospital::BackendResult<hospital::Invoice> invoiceByKey(const std::string& key) override
     {
-        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+        auto it = m_settlesByKey.find(key);
+        if (it == m_settlesByKey.end() || !it->second)
+            return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no invoice with this key");
+        return it->second;
     }
     hospital::BackendResult<std::vector<hospital::Report>> reports(const std::string&) override
     {
-        return std::vector<hospital::Report>{};
+        if (auto failure = begin(HospitalOp::Reports)) return *failure;
+        return answer<std::vector<hospital::Report>>(HospitalOp::Reports, reportList);
     }
     hospital::BackendResult<hospital::Report> reportByBarcode(const std::string&) override
     {
         return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
     }
-    hospital::BackendResult<void> markPrinted(const std::string&) override
+    hospital::BackendResult<void> markPrinted(const std::string& reportId) override
     {
-        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "not in the fake hospital");
+        markPrintedCalls.push_back(reportId);
+        if (auto failure = begin(HospitalOp::MarkPrinted)) return std::unexpected(failure->error());
+        for (auto& r : reportList)
+            if (r.id == reportId) {
+                ++r.timesPrinted;
+                r.status = hospital::ReportStatus::Printed;
+                return {};
+            }
+        return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no such report");
     }
-    hospital::BackendResult<std::vector<hospital::PriceItem>> searchPrices(const std::string&, int) override
+    hospital::BackendResult<std::vector<hospital::PriceItem>> searchPrices(const std::string& query, int limit) override
     {
-        return std::vector<hospital::PriceItem>{};
+        priceQueries.push_back(query);
+        if (auto failure = begin(HospitalOp::Prices)) return *failure;
+        // As the interface says: a part of the name, or the start of the initials in any case.
+        auto upper = [](std::string s) {
+            for (char& c : s)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            return s;
+        };
+        std::vector<hospital::PriceItem> out;
+        for (const auto& item : priceList) {
+            if (static_cast<int>(out.size()) >= limit) break;
+            if (item.name.find(query) != std::string::npos || upper(item.pinyinInitials).starts_with(upper(query)))
+                out.push_back(item);
+        }
+        return answer<std::vector<hospital::PriceItem>>(HospitalOp::Prices, out);
     }
 
 private:
@@ -320,11 +390,42 @@ private:
         return a;
     }
 
+    // Settles as a HIS does: every order known and unpaid, the expected total what they cost now.
+    hospital::BackendResult<hospital::Invoice> makeInvoice(const std::string& patient,
+                                                           const std::vector<std::string>& orderIds,
+                                                           hospital::Fen expectedTotal, const std::string& reference)
+    {
+        if (orderIds.empty()) return hospital::backendFail(hospital::BackendErrorKind::Invalid, "no orders to settle");
+        hospital::Fen total = 0;
+        for (const auto& id : orderIds) {
+            auto it = std::find_if(orderList.begin(), orderList.end(), [&](const auto& o) { return o.id == id; });
+            if (it == orderList.end())
+                return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no such order");
+            if (paid(id)) return hospital::backendFail(hospital::BackendErrorKind::Conflict, "order already paid");
+            total += it->total();
+        }
+        if (total != expectedTotal)
+            return hospital::backendFail(hospital::BackendErrorKind::Invalid, "amount mismatch");
+        hospital::Invoice invoice;
+        invoice.id = "INV" + std::to_string(invoices.size() + 1);
+        invoice.patientId = patient;
+        invoice.orderIds = orderIds;
+        invoice.total = total;
+        invoice.paymentReference = reference;
+        invoice.eInvoiceUrl = "https://einvoice.test-hospital.invalid/i/" + invoice.id;
+        invoice.issuedAt = m_clock.wallNow();
+        invoices[invoice.id] = invoice;
+        m_settledOrders.insert(orderIds.begin(), orderIds.end());
+        return invoice;
+    }
+
     const Clock& m_clock;
     std::map<HospitalOp, Failure> m_failures;
     std::map<HospitalOp, int> m_lostAnswers;
     std::map<std::string, hospital::BackendResult<hospital::SlotHold>> m_holdsByKey;
     std::map<std::string, hospital::BackendResult<hospital::Appointment>> m_booksByKey;
+    std::map<std::string, hospital::BackendResult<hospital::Invoice>> m_settlesByKey;
+    std::set<std::string> m_settledOrders;
 };
 
 } // namespace kiosk::test
