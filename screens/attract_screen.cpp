@@ -19,7 +19,17 @@ void drawAttractScreen(Ui& ui, Rect area)
     float h = std::max(ui.buttonHeight(FontRole::Title), m.minTarget * 1.6f);
     if (ui.button("start", label, Rect{area.x + (area.w - w) * 0.5f, y, w, h}, ButtonStyle::Primary, FontRole::Title))
         ui.intend(intent::Start{});
-    drawPrinterProblems(ui, area.x, y + h + m.gap * 2, area.w);
+    y += h + m.gap * 2;
+    // Looking up a price needs no identification, so it is offered here, below the way in.
+    if (const ServiceHost* services = ui.shell().services(); services && services->offers(ServiceKind::Prices)) {
+        std::string prices = ui.tr("attract.prices");
+        float pw = std::min(area.w, std::max(ui.buttonWidth(prices), w * 0.6f));
+        float ph = ui.buttonHeight();
+        if (ui.button("service-prices", prices, Rect{area.x + (area.w - pw) * 0.5f, y, pw, ph}, ButtonStyle::Secondary))
+            ui.intend(intent::OpenService{ServiceKind::Prices});
+        y += ph + m.gap * 2;
+    }
+    drawPrinterProblems(ui, area.x, y, area.w);
 }
 
 } // namespace kiosk::screens

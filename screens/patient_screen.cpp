@@ -39,6 +39,8 @@ void drawPatientScreen(Ui& ui, Rect area)
                                    {"bills", "title.service.bills", ServiceKind::Bills}};
         if (ui.shell().services()->offers(ServiceKind::Reports))
             tiles.push_back({"reports", "title.service.reports", ServiceKind::Reports});
+        if (ui.shell().services()->offers(ServiceKind::Prices))
+            tiles.push_back({"prices", "title.service.prices", ServiceKind::Prices});
         int n = static_cast<int>(tiles.size());
         int columns = m.portrait ? 1 : n;
         int rows = (n + columns - 1) / columns;

@@ -69,7 +69,7 @@ void drawDoctors(Ui& ui, Rect area, const RegistrationFlow& flow, int page)
         return;
     }
     float rowHeight = ui.buttonHeight() + ui.metrics().bodySize;
-    drawPagedChoices(ui, body, choices, page, columnsFor(ui.metrics(), 2, 1) + (ui.metrics().elder ? 1 : 0),
+    drawPagedChoices(ui, body, choices, page, columnsFor(ui.metrics(), 2, 1),
                      rowHeight);
 }
 
@@ -85,7 +85,7 @@ void drawPeriods(Ui& ui, Rect area, const RegistrationFlow& flow, int page)
                                ui.format("registration.remaining", {{"remaining", std::to_string(slot.remaining)}}),
                            slot.remaining > 0});
     float rowHeight = ui.buttonHeight() + ui.metrics().bodySize;
-    drawPagedChoices(ui, body, choices, page, columnsFor(ui.metrics(), 2, 1) + (ui.metrics().elder ? 1 : 0),
+    drawPagedChoices(ui, body, choices, page, columnsFor(ui.metrics(), 2, 1),
                      rowHeight);
 }
 

@@ -42,6 +42,9 @@ int printerStatus(Args args);
 int idcardRead(Args args);
 int a4Status(Args args);
 
+// feedback_commands.cpp
+int feedbackSummary(Args args);
+
 // print_commands.cpp
 int printerTestReceipt(Args args);
 int a4TestPage(Args args);

@@ -38,6 +38,8 @@ constexpr Command kCommands[] = {
      kiosk::ctl::printerTestReceipt},
     {"a4", "test-page", "DESTINATION [--save OUT.pdf] [--timeout S]",
      "print the A4 test page and follow its job (--kiosk-id ID)", kiosk::ctl::a4TestPage},
+    {"feedback", "summary", "[--data-dir DIR] [--days N] [--service NAME]",
+     "the patients' satisfaction ratings, by number of faces", kiosk::ctl::feedbackSummary},
     {"say", "", "TEXT [--language TAG] (--wav FILE|--phonemes)", "speak with the kiosk's voice", kiosk::ctl::say},
     {"escpos", "render", "IN.bin OUT.png [--width 576|384]", "draw ESC/POS bytes as the receipt they print",
      kiosk::ctl::escposRender},

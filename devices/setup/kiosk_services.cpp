@@ -22,6 +22,9 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
         if (!gateway) return std::unexpected(gateway.error());
         services->m_gateway = std::move(*gateway);
     }
+    auto feedback = FeedbackStore::open(options.dataDir + "/feedback.db");
+    if (!feedback) return std::unexpected(feedback.error());
+    services->m_feedback = std::move(*feedback);
     services->m_worker = std::make_unique<flows::WorkerThread>();
     return services;
 }
@@ -30,7 +33,8 @@ std::optional<ServiceParts> KioskServices::parts(ReceiptPrinter& receiptPrinter,
                                                  EventQueue& events)
 {
     if (!m_gateway) return std::nullopt;
-    return ServiceParts{*m_hospital, *m_gateway, receiptPrinter, *m_worker, events, a4Printer, &m_reportRenderer};
+    return ServiceParts{*m_hospital, *m_gateway, receiptPrinter,   *m_worker,
+                        events,      a4Printer,  &m_reportRenderer, m_feedback.get()};
 }
 
 Result<std::string> KioskServices::control(const std::string& command)

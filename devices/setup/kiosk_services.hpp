@@ -36,6 +36,7 @@ public:
 private:
     std::unique_ptr<hospital::DemoHospital> m_hospital;
     std::unique_ptr<payment::SimulatedGateway> m_gateway;
+    std::unique_ptr<FeedbackStore> m_feedback;
     pdf::PdfReportRenderer m_reportRenderer;
     std::unique_ptr<flows::WorkerThread> m_worker;
 };

@@ -78,11 +78,14 @@ ReceiptDocument buildRegistrationSlip(const SlipFacts& f, const CatalogSet& cata
     e.push_back(field("slip.department", f.department.name));
     // The room names its building and floor in the demo hospital; the department's area is the fallback.
     e.push_back(field("slip.location", a.slot.room.empty() ? f.department.location : a.slot.room));
-    e.push_back(field("slip.doctor", f.doctor.name + " " + f.doctor.title));
+    if (!f.doctor.name.empty()) e.push_back(field("slip.doctor", f.doctor.name + " " + f.doctor.title));
     e.push_back(field("slip.time", formatSlotTime(a.slot, catalogs, language)));
     e.push_back(field("slip.patient", maskName(f.patientName)));
-    e.push_back(field("slip.fee", formatYuan(a.slot.fee)));
-    e.push_back(field("slip.payment", f.payment.transactionId.empty() ? f.payment.orderNo : f.payment.transactionId));
+    // An appointment checked in here was paid where it was booked: no fee or payment lines then.
+    if (!f.payment.orderNo.empty()) {
+        e.push_back(field("slip.fee", formatYuan(a.slot.fee)));
+        e.push_back(field("slip.payment", f.payment.transactionId.empty() ? f.payment.orderNo : f.payment.transactionId));
+    }
     e.push_back(field("slip.registration_id", a.id));
     e.push_back(field("slip.printed_at", timeText(f.printedAt) + " " + f.kioskId));
     if (auto code = encodeSlipCode(SlipCode{SlipKind::Registration, a.id})) {

@@ -17,6 +17,7 @@ namespace {
 // the last second still finds its place held when the booking is made.
 constexpr auto kHoldMargin = std::chrono::seconds(30);
 constexpr int kBookAttempts = 3;
+constexpr int kElderPriorityAge = 65;
 
 FailureKind failureFor(BackendErrorKind kind)
 {
@@ -96,8 +97,11 @@ void RegistrationFlow::chooseDepartment(const std::string& departmentId)
     std::tm local{};
     localtime_r(&t, &local);
     int minuteNow = local.tm_hour * 60 + local.tm_min;
+    // Patients of 65 and over may take the places kept for them (优先号);
+    // everyone else sees those places as taken.
+    bool elder = m_card.birthDate.year > 0 && ageOn(m_card.birthDate, today) >= kElderPriorityAge;
     auto& hospital = m_ctx.hospital;
-    m_ctx.runner.run([this, &hospital, post = m_ctx.post, departmentId, today, minuteNow] {
+    m_ctx.runner.run([this, &hospital, post = m_ctx.post, departmentId, today, minuteNow, elder] {
         auto doctors = hospital.doctors(departmentId);
         BackendResult<std::vector<hospital::Slot>> slots =
             doctors ? hospital.slots(departmentId, today, kDaysAhead) : std::unexpected(doctors.error());
@@ -105,7 +109,8 @@ void RegistrationFlow::chooseDepartment(const std::string& departmentId)
         if (doctors && slots) {
             for (const hospital::Doctor& doctor : *doctors) {
                 DoctorOffer offer{doctor, {}, 0, 0};
-                for (const hospital::Slot& slot : *slots) {
+                for (hospital::Slot slot : *slots) {
+                    if (!elder) slot.remaining = std::max(0, slot.remaining - slot.elderReserved);
                     if (slot.doctorId != doctor.id || !bookable(slot, today, minuteNow)) continue;
                     offer.slots.push_back(slot);
                     offer.remaining += slot.remaining;

@@ -62,6 +62,8 @@ struct Slot {
     int endMinute = 0;
     int capacity = 0;
     int remaining = 0;        ///< Live: capacity minus held and booked.
+    /// Of `remaining`, places kept for patients aged 65 and over (老年人优先号): others cannot take them.
+    int elderReserved = 0;
     Fen fee = 0;              ///< 挂号费 + 诊查费
     std::string room;         ///< 诊室
 };

@@ -28,6 +28,9 @@ struct Back {};            ///< One step back inside a service.
 struct LeaveService {};    ///< Back to the service menu (after the flow has finished or been cancelled).
 struct CancelService {};   ///< Stop the service; during payment the order is closed first.
 struct Page { int delta; }; ///< Next (+1) or previous (-1) page of a list that does not fit the screen.
+/// A key of the on-screen keypad: 'A'–'Z', '0'–'9', '\b' (backspace) or 0x18 (clear).
+struct KeyInput { char key; };
+struct Rate { int score; }; ///< The one-tap satisfaction rating at the end of a service, 1 to 5.
 
 } // namespace kiosk::intent
 
@@ -36,5 +39,6 @@ using Intent = std::variant<intent::Touch, intent::Start, intent::Home, intent::
                             intent::ExtendTime, intent::CallStaff, intent::OpenSound, intent::OpenLanguage,
                             intent::CloseOverlay, intent::ToggleMute, intent::VolumeUp, intent::VolumeDown,
                             intent::OpenService, intent::Choose, intent::Confirm, intent::Back, intent::LeaveService,
-                            intent::CancelService, intent::Page>;
+                            intent::CancelService, intent::Page, intent::Rate,
+                            intent::KeyInput>;
 } // namespace kiosk

@@ -24,12 +24,14 @@ ServiceHost::ServiceHost(ServiceParts parts, const Clock& clock, const CatalogSe
 {
 }
 
-bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard& patient, Language language,
+bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard* patient, Language language,
                        const std::string& kioskId, const std::string& hospitalName,
                        std::function<DeviceReport(DeviceRole)> device)
 {
-    if (!offers(kind)) return false;
+    if (!offers(kind) || (needsPatient(kind) && !patient)) return false;
     close();
+    m_rated = false;
+    m_kioskId = kioskId;
     m_flowId = m_nextFlowId++;
     // Order numbers and booking keys come from this: kiosk, second and flow,
     // unique across restarts of the kiosk (flows start seconds apart at most once a second).
@@ -41,14 +43,16 @@ bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard& 
     m_context = std::make_unique<flows::FlowContext>(flows::FlowContext{
         m_clock, m_parts.runner, post, m_parts.hospital, m_parts.gateway, m_parts.receiptPrinter, std::move(device),
         m_catalogs, language, kioskId, hospitalName, prefix, m_parts.a4Printer, m_parts.reportRenderer});
-    if (kind == ServiceKind::Registration) {
-        m_registration = std::make_unique<flows::RegistrationFlow>(*m_context, patient);
+    if (kind == ServiceKind::Prices) {
+        m_prices = std::make_unique<flows::PricesFlow>(*m_context);
+    } else if (kind == ServiceKind::Registration) {
+        m_registration = std::make_unique<flows::RegistrationFlow>(*m_context, *patient);
         m_registration->start();
     } else if (kind == ServiceKind::Bills) {
-        m_bills = std::make_unique<flows::BillsFlow>(*m_context, patient);
+        m_bills = std::make_unique<flows::BillsFlow>(*m_context, *patient);
         m_bills->start();
     } else {
-        m_reports = std::make_unique<flows::ReportsFlow>(*m_context, patient);
+        m_reports = std::make_unique<flows::ReportsFlow>(*m_context, *patient);
         m_reports->start();
     }
     return true;
@@ -60,7 +64,7 @@ bool ServiceHost::offers(ServiceKind kind) const
     case ServiceKind::Registration:
     case ServiceKind::Bills: return true;
     case ServiceKind::Reports: return m_parts.a4Printer && m_parts.reportRenderer;
-    case ServiceKind::Prices: return false;
+    case ServiceKind::Prices: return true;
     }
     return false;
 }
@@ -70,6 +74,7 @@ std::optional<ServiceKind> ServiceHost::kind() const
     if (m_registration) return ServiceKind::Registration;
     if (m_bills) return ServiceKind::Bills;
     if (m_reports) return ServiceKind::Reports;
+    if (m_prices) return ServiceKind::Prices;
     return std::nullopt;
 }
 
@@ -85,6 +90,7 @@ void ServiceHost::close()
     m_registration.reset();
     m_bills.reset();
     m_reports.reset();
+    m_prices.reset();
     m_context.reset();
     m_flowId = 0;
 }
@@ -130,6 +136,11 @@ void ServiceHost::cancel()
     if (m_reports) m_reports->cancel();
 }
 
+void ServiceHost::keyInput(char key)
+{
+    if (m_prices) m_prices->key(key);
+}
+
 bool ServiceHost::codeScanned(const std::string& code)
 {
     if (!payment()) return false;
@@ -142,12 +153,14 @@ void ServiceHost::tick()
 {
     if (m_registration) m_registration->tick();
     if (m_bills) m_bills->tick();
+    if (m_prices) m_prices->tick();
 }
 
 std::optional<Instant> ServiceHost::nextDeadline() const
 {
     if (m_registration) return m_registration->nextDeadline();
     if (m_bills) return m_bills->nextDeadline();
+    if (m_prices) return m_prices->nextDeadline();
     return std::nullopt;
 }
 
@@ -179,20 +192,45 @@ int stageOf(const flows::RegistrationFlow* registration, const flows::BillsFlow*
     if (reports) return 200 + static_cast<int>(reports->stage());
     return stageOf(registration, bills);
 }
+
+int stageOf(const flows::RegistrationFlow* registration, const flows::BillsFlow* bills,
+            const flows::ReportsFlow* reports, const flows::PricesFlow* prices)
+{
+    // A new list of prices starts on its first page; the same list (while a
+    // search runs, or the hospital is unreachable) keeps the page it is on.
+    if (prices) return 300 + static_cast<int>(prices->resultsVersion() % 1'000'000);
+    return stageOf(registration, bills, reports);
+}
 } // namespace
 
 int ServiceHost::page() const
 {
-    if (!active() || m_pageStage != stageOf(m_registration.get(), m_bills.get(), m_reports.get())) return 0;
+    if (!active() || m_pageStage != stageOf(m_registration.get(), m_bills.get(), m_reports.get(), m_prices.get()))
+        return 0;
     return m_page;
 }
 
 void ServiceHost::turnPage(int delta)
 {
     if (!active()) return;
-    int stage = stageOf(m_registration.get(), m_bills.get(), m_reports.get());
+    int stage = stageOf(m_registration.get(), m_bills.get(), m_reports.get(), m_prices.get());
     m_page = std::max(0, page() + delta);
     m_pageStage = stage;
+}
+
+void ServiceHost::rate(int score)
+{
+    auto service = kind();
+    if (!m_parts.feedback || m_rated || !service || score < 1 || score > 5) return;
+    m_rated = true;
+    static constexpr std::string_view kNames[] = {"registration", "bills", "reports", "prices"};
+    bool succeeded = (m_registration && m_registration->stage() == RegistrationStage::Done) ||
+                     (m_bills && m_bills->stage() == flows::BillsStage::Done) ||
+                     (m_reports && m_reports->stage() == flows::ReportsStage::Done);
+    Rating rating{m_clock.wallNow(), m_kioskId, std::string(kNames[static_cast<int>(*service)]), succeeded, score};
+    FeedbackStore& store = *m_parts.feedback;
+    // A database write, so on the worker like every other one.
+    m_parts.runner.run([&store, rating] { (void)store.add(rating); });
 }
 
 bool ServiceHost::cancelled() const
@@ -205,6 +243,7 @@ void ServiceHost::forEachText(const std::function<void(const std::string&)>& use
 {
     forEachBillText(use);
     forEachReportText(use);
+    forEachPriceText(use);
     if (!m_registration) return;
     use("¥");  // prices; digits and '.' are always in the atlas
     for (const auto& d : m_registration->departments()) {
@@ -230,6 +269,18 @@ void ServiceHost::forEachReportText(const std::function<void(const std::string&)
         use(r.departmentName);
     }
     for (const auto& title : m_reports->failedTitles()) use(title);
+}
+
+void ServiceHost::forEachPriceText(const std::function<void(const std::string&)>& use) const
+{
+    if (!m_prices) return;
+    use("¥");
+    for (const auto& item : m_prices->results()) {
+        use(item.name);
+        use(item.specification);
+        use(item.unit);
+        use(item.category);
+    }
 }
 
 void ServiceHost::forEachBillText(const std::function<void(const std::string&)>& use) const

@@ -11,7 +11,9 @@
 #include <string>
 
 #include "core/event_queue.hpp"
+#include "feedback/feedback_store.hpp"
 #include "flows/bills_flow.hpp"
+#include "flows/prices_flow.hpp"
 #include "flows/registration_flow.hpp"
 #include "flows/reports_flow.hpp"
 #include "shell/service_kind.hpp"
@@ -28,14 +30,17 @@ struct ServiceParts {
     /// Report printing is offered only with both.
     A4Printer* a4Printer = nullptr;
     ReportRenderer* reportRenderer = nullptr;
+    /// Where satisfaction ratings go; null: the rating is not offered.
+    FeedbackStore* feedback = nullptr;
 };
 
 class ServiceHost {
 public:
     ServiceHost(ServiceParts parts, const Clock& clock, const CatalogSet& catalogs);
 
-    /// Starts a service for the identified patient; returns false if the kiosk does not offer it.
-    bool open(ServiceKind kind, SessionId session, const IdentityCard& patient, Language language,
+    /// Starts a service for the patient (null for a service anyone may use, see needsPatient);
+    /// returns false if the kiosk does not offer it or it needs a patient and has none.
+    bool open(ServiceKind kind, SessionId session, const IdentityCard* patient, Language language,
               const std::string& kioskId, const std::string& hospitalName,
               std::function<DeviceReport(DeviceRole)> device);
     /// Ends whatever runs (the session is over). Work already on a worker finishes; its reply is dropped.
@@ -47,6 +52,8 @@ public:
     void confirm();
     void back();
     void cancel();
+    /// A key of the on-screen keypad (price lookup).
+    void keyInput(char key);
     /// A scan while a service runs: true if the service took it (a payment code while paying).
     bool codeScanned(const std::string& code);
     void tick();
@@ -55,8 +62,15 @@ public:
     /// (Steps are numbered per flow; the pair of flow and step is what must not change.)
     int page() const;
     void turnPage(int delta);
+    /// Records the patient's rating of the service that just ended (once per service).
+    void rate(int score);
+    bool canRate() const { return m_parts.feedback && !m_rated; }
+    bool rated() const { return m_rated; }
 
-    bool active() const { return m_registration != nullptr || m_bills != nullptr || m_reports != nullptr; }
+    bool active() const
+    {
+        return m_registration != nullptr || m_bills != nullptr || m_reports != nullptr || m_prices != nullptr;
+    }
     /// Whether this kiosk offers the service at all (reports need an A4 printer).
     bool offers(ServiceKind kind) const;
     std::optional<ServiceKind> kind() const;
@@ -67,6 +81,7 @@ public:
     const flows::RegistrationFlow* registration() const { return m_registration.get(); }
     const flows::BillsFlow* bills() const { return m_bills.get(); }
     const flows::ReportsFlow* reports() const { return m_reports.get(); }
+    const flows::PricesFlow* prices() const { return m_prices.get(); }
     /// The payment step of whichever flow runs, if it is paying (for the scenario's phone).
     const flows::PaymentStep* payment() const;
     /// Every string the running flow may show, for the glyph atlas.
@@ -75,6 +90,7 @@ public:
 private:
     void forEachBillText(const std::function<void(const std::string&)>& use) const;
     void forEachReportText(const std::function<void(const std::string&)>& use) const;
+    void forEachPriceText(const std::function<void(const std::string&)>& use) const;
 
     ServiceParts m_parts;
     const Clock& m_clock;
@@ -85,8 +101,11 @@ private:
     std::unique_ptr<flows::RegistrationFlow> m_registration;
     std::unique_ptr<flows::BillsFlow> m_bills;
     std::unique_ptr<flows::ReportsFlow> m_reports;
+    std::unique_ptr<flows::PricesFlow> m_prices;
     int m_page = 0;
     int m_pageStage = -1;  ///< The step m_page belongs to.
+    bool m_rated = false;
+    std::string m_kioskId;
 };
 
 } // namespace kiosk

@@ -25,6 +25,7 @@ std::string_view voiceKeyFor(ScreenId screen)
     case ScreenId::Registration: return "voice.registration";
     case ScreenId::Bills: return "voice.bills";
     case ScreenId::Reports: return "voice.reports";
+    case ScreenId::Prices: return "voice.prices";
     }
     return "voice.attract";
 }
@@ -196,6 +197,16 @@ void Shell::apply(const Intent& intent)
                        if (m_services) m_services->turnPage(e.delta);
                        changed();
                    },
+                   [&](const intent::Rate& e) {
+                       noteActivity();
+                       if (m_services) m_services->rate(e.score);
+                       changed();
+                   },
+                   [&](const intent::KeyInput& e) {
+                       noteActivity();
+                       if (m_services) m_services->keyInput(e.key);
+                       changed();
+                   },
                    [&](const intent::LeaveService&) {
                        noteActivity();
                        leaveService();
@@ -307,15 +318,17 @@ void Shell::beginInteraction()
 void Shell::openService(ServiceKind kind)
 {
     beginInteraction();
+    // Price lookup is for anyone passing by; every other service works on an identified patient's records.
     const IdentityCard* patient = m_session->patient();
-    if (!patient || !m_services) return;
+    if (!m_services || (!patient && needsPatient(kind))) return;
     auto device = [this](DeviceRole role) { return m_devices[static_cast<std::size_t>(role)]; };
     std::string hospital = m_settings.hospitalName.empty() ? m_catalogs.text(m_prefs.language, "hospital.demo_name")
                                                            : m_settings.hospitalName;
-    if (!m_services->open(kind, m_session->id(), *patient, m_prefs.language, m_settings.kioskId, hospital, device))
+    if (!m_services->open(kind, m_session->id(), patient, m_prefs.language, m_settings.kioskId, hospital, device))
         return;
     goTo(kind == ServiceKind::Bills     ? ScreenId::Bills
          : kind == ServiceKind::Reports ? ScreenId::Reports
+         : kind == ServiceKind::Prices  ? ScreenId::Prices
                                         : ScreenId::Registration);
 }
 

@@ -1,5 +1,7 @@
 #include "widgets/outcome_panel.hpp"
 
+#include "widgets/rating.hpp"
+
 namespace kiosk::screens {
 
 void drawFinishButtons(Ui& ui, Rect area)
@@ -8,6 +10,7 @@ void drawFinishButtons(Ui& ui, Rect area)
     float h = ui.buttonHeight();
     float half = (area.w - m.gap) * 0.5f;
     float y = area.bottom() - h;
+    drawRating(ui, area.x, y - m.gap - ratingHeight(ui, area.w), area.w);
     if (ui.button("other-services", ui.tr("outcome.other_services"), Rect{area.x, y, half, h}, ButtonStyle::Secondary))
         ui.intend(intent::LeaveService{});
     if (ui.button("finish", ui.tr("outcome.finish"), Rect{area.x + half + m.gap, y, half, h}, ButtonStyle::Primary))

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# The slip the registration scenario printed: one receipt, whose QR code
-# decodes to the kiosk's registration slip code and whose text shows only the
-# masked name (checked by the scenario on screen; here the QR and count).
+# What the registration scenario left behind: one printed slip whose QR code
+# decodes to the kiosk's registration slip code, and the patient's rating.
 set -euo pipefail
 out=$1
 receipts=("$out"/sim/receipts/receipt-*.png)
@@ -9,3 +8,5 @@ receipts=("$out"/sim/receipts/receipt-*.png)
 code=$(zbarimg -q --raw "${receipts[0]}" 2>/dev/null)
 [[ $code =~ ^HK1:R:[0-9A-Z-]+:[0-9A-F]{4}$ ]] || { echo "the slip's QR code reads '$code', not a registration slip code" >&2; exit 1; }
 echo "slip QR: $code"
+summary=$("${KIOSKCTL:?KIOSKCTL must name the kioskctl binary}" feedback summary --data-dir "$out/sim/data")
+grep -q "5 very good  *1" <<<"$summary" || { echo "the rating was not recorded: $summary" >&2; exit 1; }

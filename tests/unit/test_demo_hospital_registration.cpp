@@ -247,9 +247,38 @@ TEST_SUITE("demo_hospital.registration")
             });
         }
         for (std::thread& worker : workers) worker.join();
-        CHECK(static_cast<int>(queueNumbers.size()) == std::min(12, slot->remaining));
+        // The new patients are young: the place kept for the elderly stays free.
+        CHECK(static_cast<int>(queueNumbers.size()) == std::min(12, slot->remaining - slot->elderReserved));
         CHECK(static_cast<int>(queueNumbers.size()) + full == 12);
         CHECK(std::set<int>(queueNumbers.begin(), queueNumbers.end()).size() == queueNumbers.size());
         CHECK(demo.remaining(*slot) == slot->remaining - static_cast<int>(queueNumbers.size()));
+    }
+
+    TEST_CASE("the place kept for the elderly: refused to a younger patient, given to one of 65 or over")
+    {
+        DemoFixture demo;
+        auto slot = demo.freeSlot("D15", kDemoToday);
+        REQUIRE(slot.has_value());
+        REQUIRE(slot->elderReserved == 1);
+        // Fill the slot up to its reserved place with young patients.
+        for (int i = 0; i < slot->remaining - 1; ++i) {
+            auto young = demo.newPatient(300 + i);
+            std::string n = std::to_string(i);
+            auto held = demo.his->hold(slot->id, young.id, "young-" + n);
+            REQUIRE(held.has_value());
+        }
+        auto another = demo.newPatient(399);
+        auto refused = demo.his->hold(slot->id, another.id, "young-last");
+        REQUIRE_FALSE(refused.has_value());
+        CHECK(refused.error().kind == BackendErrorKind::SlotFull);
+
+        IdentityCard elderCard;
+        elderCard.name = "老人甲";
+        elderCard.idNumber = "110101194501011234";
+        elderCard.birthDate = CivilDate{1945, 1, 1};
+        elderCard.sex = Sex::Male;
+        auto elder = demo.his->findOrCreatePatient(elderCard);
+        REQUIRE(elder.has_value());
+        CHECK(demo.his->hold(slot->id, elder->id, "elder-last").has_value());
     }
 }

@@ -116,15 +116,19 @@ BackendResult<SlotHold> DemoHospital::hold(const std::string& slotId, const std:
         auto transaction = DEMO_TRY(storage::Transaction::begin(*m_db));
         SlotRow slot = DEMO_TRY(loadSlot(*m_db, slotId, nowSeconds));
         if (!slot.offered) return backendFail(BackendErrorKind::NotFound, "slot " + slotId + " is not offered");
-        auto patient = DEMO_TRY(prepareWith(*m_db, "SELECT 1 FROM patients WHERE id = ?1", patientId));
+        auto patient = DEMO_TRY(prepareWith(*m_db, "SELECT birth_date FROM patients WHERE id = ?1", patientId));
         if (DEMO_TRY(patient.step()) == storage::Step::Done)
             return backendFail(BackendErrorKind::NotFound, "no such patient");
+        std::optional<CivilDate> born = parseDateText(patient.text(0));
+        bool elder = born && ageOn(*born, localDate(now)) >= kElderAge;
         if (hasEnded(slot.slot, now)) return backendFail(BackendErrorKind::Conflict, "slot " + slotId + " has ended");
         if (DEMO_TRY(registrationsOn(*m_db, patientId, slot.slot.date, nowSeconds, slot.slot.doctorId)) > 0)
             return backendFail(BackendErrorKind::Conflict, "the patient already has this doctor on that day");
         if (DEMO_TRY(registrationsOn(*m_db, patientId, slot.slot.date, nowSeconds, std::nullopt)) >= m_dailyLimit)
             return backendFail(BackendErrorKind::LimitReached, "the patient has the day's number of registrations");
         if (slot.slot.remaining <= 0) return backendFail(BackendErrorKind::SlotFull, "slot " + slotId + " is full");
+        if (!elder && slot.slot.remaining <= slot.slot.elderReserved)
+            return backendFail(BackendErrorKind::SlotFull, "slot " + slotId + " has only its place for the elderly left");
 
         std::string id = numberedId("H", DEMO_TRY(nextCounter(*m_db, "hold", 1)), 8);
         std::int64_t expires = nowSeconds + m_holdSeconds;

@@ -162,6 +162,10 @@ Slot readSlot(const storage::Statement& row, int first)
     slot.endMinute = static_cast<int>(row.integer(first + 6));
     slot.capacity = static_cast<int>(row.integer(first + 7));
     slot.remaining = static_cast<int>(row.integer(first + 8));
+    // One place in each slot of four or more is kept for patients of 65 and
+    // over, as hospitals keep on-site places for the elderly (2020 State
+    // Council rules); it is theirs for as long as it is free.
+    slot.elderReserved = std::min(slot.remaining, slot.capacity >= kElderPriorityMinCapacity ? 1 : 0);
     slot.fee = row.integer(first + 9);
     slot.room = row.text(first + 10);
     return slot;

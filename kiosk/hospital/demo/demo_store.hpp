@@ -89,6 +89,9 @@ std::optional<ResultFlag> resultFlagFromCode(std::string_view code);
 // Hold states in the database. A hold in state "held" is live until expires_at; after that it no longer
 // reserves its place, although its state stays "held" (expiry is a matter of the clock, not of a write).
 inline constexpr std::string_view kHoldHeld = "held";
+/// Slots this large keep one place for patients aged 65 and over.
+inline constexpr int kElderPriorityMinCapacity = 4;
+inline constexpr int kElderAge = 65;
 inline constexpr std::string_view kHoldBooked = "booked";
 inline constexpr std::string_view kHoldReleased = "released";
 inline constexpr std::string_view kHoldTaken = "taken";  // its place was given away (takeRemainingPlaces)
