@@ -36,23 +36,36 @@ void drawPatientScreen(Ui& ui, Rect area)
             ServiceKind service;
         };
         std::vector<Tile> tiles = {{"registration", "title.service.registration", ServiceKind::Registration},
-                                   {"bills", "title.service.bills", ServiceKind::Bills}};
+                                   {"bills", "title.service.bills", ServiceKind::Bills},
+                                   {"check-in", "title.service.check_in", ServiceKind::CheckIn}};
         if (ui.shell().services()->offers(ServiceKind::Reports))
             tiles.push_back({"reports", "title.service.reports", ServiceKind::Reports});
         if (ui.shell().services()->offers(ServiceKind::Prices))
             tiles.push_back({"prices", "title.service.prices", ServiceKind::Prices});
         int n = static_cast<int>(tiles.size());
-        int columns = m.portrait ? 1 : n;
-        int rows = (n + columns - 1) / columns;
-        float room = (area.bottom() - finishRoom - y) / static_cast<float>(rows) - m.gap;
-        float h = std::max(ui.buttonHeight(FontRole::Title), std::min(m.minTarget * 1.6f, room));
+        // Three to a row at most where it fits (wider tiles keep their titles
+        // on one line in every language); all in one row when two rows would
+        // push "finish" off the screen (elder mode's larger text in landscape);
+        // the body font when even that does not fit.
+        float space = area.bottom() - finishRoom - y;
+        FontRole role = FontRole::Title;
+        int columns = m.portrait ? 1 : std::min(n, 3);
+        auto rowsFor = [n](int c) { return (n + c - 1) / c; };
+        auto fits = [&](int c, FontRole r) {
+            return static_cast<float>(rowsFor(c)) * (ui.buttonHeight(r) + m.gap) <= space;
+        };
+        if (!fits(columns, role) && !m.portrait) columns = n;
+        if (!fits(columns, role)) role = FontRole::Body;
+        int rows = rowsFor(columns);
+        float room = space / static_cast<float>(rows) - m.gap;
+        float h = std::max(ui.buttonHeight(role), std::min(m.minTarget * 1.6f, room));
         float w = (area.w - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
         for (int i = 0; i < n; ++i) {
             float x = area.x + static_cast<float>(i % columns) * (w + m.gap);
             float ty = y + static_cast<float>(i / columns) * (h + m.gap);
             const Tile& tile = tiles[static_cast<std::size_t>(i)];
             if (ui.button(std::string("service-") + tile.id, ui.tr(tile.labelKey), Rect{x, ty, w, h},
-                          ButtonStyle::Primary, FontRole::Title))
+                          ButtonStyle::Primary, role))
                 ui.intend(intent::OpenService{tile.service});
         }
         y += static_cast<float>(rows) * (h + m.gap) + m.gap;

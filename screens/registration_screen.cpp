@@ -1,6 +1,7 @@
-// Self-registration, one step per screen: department, doctor, time, confirm,
-// pay, and the outcome. The flow (kiosk/flows/registration_flow.hpp)
-// decides; this file only shows its state and sends the patient's choices.
+// Self-registration, one step per screen: department (or a symptom from the
+// hospital's guide), doctor, time, confirm, pay, and the outcome. The flow
+// (kiosk/flows/registration_flow.hpp) decides; this file only shows its
+// state and sends the patient's choices.
 #include "documents/registration_slip.hpp"
 #include "screen_router.hpp"
 #include "widgets/outcome_panel.hpp"
@@ -43,12 +44,67 @@ int columnsFor(const Metrics& m, int landscape, int portrait)
     return m.elder ? std::max(1, columns - 1) : columns;
 }
 
+/// The symptom guide's button at the top, so that a patient who does not know the department sees it before
+/// reading through two dozen names; in the help colour, so it does not pass for one more department. Beside the
+/// centred title where the row has room for both (landscape), so that the list keeps its rows (in elder mode
+/// a row of its own would halve the departments on a page); otherwise on a row under the title.
+Rect drawSymptomGuideButton(Ui& ui, Rect area, Rect body)
+{
+    const Metrics& m = ui.metrics();
+    std::string label = ui.tr("registration.symptom_guide");
+    float h = ui.buttonHeight();
+    float titleWidth = ui.measure(ui.tr("title.registration.choose_department"), FontRole::Title).x;
+    float fitted = std::min(area.w, ui.buttonWidth(label));
+    bool beside = (area.w + titleWidth) * 0.5f + m.gap + fitted <= area.w;
+    Rect button{area.right() - fitted, area.y, fitted, h};
+    if (!beside) {
+        button.w = std::min(body.w, std::max(fitted, body.w * 0.5f));
+        button.x = body.x + (body.w - button.w) * 0.5f;
+        button.y = body.y;
+    }
+    if (ui.button(RegistrationFlow::kSymptomGuideChoice, label, button, ButtonStyle::Help))
+        ui.intend(intent::Choose{std::string(RegistrationFlow::kSymptomGuideChoice)});
+    float top = std::max(body.y, button.bottom() + m.gap);
+    return Rect{body.x, top, body.w, body.bottom() - top};
+}
+
 void drawDepartments(Ui& ui, Rect area, const RegistrationFlow& flow, int page)
 {
     Rect body = frame(ui, area, "title.registration.choose_department", false);
+    if (!flow.symptomGuide().empty()) body = drawSymptomGuideButton(ui, area, body);
     std::vector<Choice> choices;
     for (const auto& d : flow.departments()) choices.push_back({d.id, d.name, true});
     drawPagedChoices(ui, body, choices, page, columnsFor(ui.metrics(), 4, 2), ui.buttonHeight());
+}
+
+void drawSymptoms(Ui& ui, Rect area, const RegistrationFlow& flow, int page)
+{
+    Rect body = frame(ui, area, "title.registration.choose_symptom", true);
+    const Metrics& m = ui.metrics();
+    // The note ("for guidance only") shares the back button's row rather than taking a line above the list:
+    // in elder mode on a landscape screen that line would leave no room for a two-line choice and the pager.
+    std::string note = ui.tr("registration.symptom_note");
+    float rowHeight = ui.buttonHeight();
+    float noteX = area.x + ui.buttonWidth(ui.tr("flow.back")) + m.gap;
+    float noteWidth = area.right() - noteX;
+    float noteHeight = ui.measure(note, FontRole::Body, noteWidth).y;
+    // Centred on the back button; a note taller than the button rises from the bottom and the list gives way.
+    float noteY = noteHeight <= rowHeight ? area.bottom() - (rowHeight + noteHeight) * 0.5f
+                                          : area.bottom() - noteHeight;
+    body.h = std::min(body.h, noteY - m.gap - body.y);
+    ui.textIn(noteX, noteY, noteWidth, note, FontRole::Body, ui.theme().mutedText, Align::Left);
+    std::vector<Choice> choices;
+    const auto& guide = flow.symptomGuide();
+    for (std::size_t i = 0; i < guide.size(); ++i) {
+        const hospital::SymptomGuideEntry& entry = guide[i];
+        const hospital::Department* department = flow.department(entry.departmentId);
+        std::string label = ui.format("registration.symptom_choice",
+                                      {{"symptom", entry.symptom}, {"department", department ? department->name : ""}});
+        if (!entry.hint.empty()) label += "\n" + entry.hint;
+        // The position is the id the flow takes back (RegistrationFlow::chooseSymptom).
+        choices.push_back({std::to_string(i), label, true});
+    }
+    drawPagedChoices(ui, body, choices, page, columnsFor(m, 2, 1), ui.buttonHeight() + m.bodySize);
 }
 
 void drawDoctors(Ui& ui, Rect area, const RegistrationFlow& flow, int page)
@@ -160,6 +216,7 @@ void drawRegistrationScreen(Ui& ui, Rect area)
     switch (flow->stage()) {
     case RegistrationStage::Loading: drawWaiting(ui, area, "title.registration", "flow.loading"); break;
     case RegistrationStage::ChooseDepartment: drawDepartments(ui, area, *flow, host->page()); break;
+    case RegistrationStage::ChooseSymptom: drawSymptoms(ui, area, *flow, host->page()); break;
     case RegistrationStage::LoadingDoctors: drawWaiting(ui, area, "title.registration.choose_doctor", "flow.loading"); break;
     case RegistrationStage::ChooseDoctor: drawDoctors(ui, area, *flow, host->page()); break;
     case RegistrationStage::ChoosePeriod: drawPeriods(ui, area, *flow, host->page()); break;

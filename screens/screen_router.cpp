@@ -48,6 +48,7 @@ std::vector<Intent> drawFrame(Ui& ui)
     case ScreenId::Registration: drawRegistrationScreen(ui, content); break;
     case ScreenId::Bills: drawBillsScreen(ui, content); break;
     case ScreenId::Reports: drawReportsScreen(ui, content); break;
+    case ScreenId::CheckIn: drawCheckInScreen(ui, content); break;
     case ScreenId::Prices: drawPricesScreen(ui, content); break;
     }
     ui.clearBounds();

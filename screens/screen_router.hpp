@@ -13,6 +13,7 @@ void drawPatientScreen(Ui& ui, Rect area);
 void drawRegistrationScreen(Ui& ui, Rect area);
 void drawBillsScreen(Ui& ui, Rect area);
 void drawReportsScreen(Ui& ui, Rect area);
+void drawCheckInScreen(Ui& ui, Rect area);
 void drawPricesScreen(Ui& ui, Rect area);
 
 std::vector<Intent> drawFrame(Ui& ui);

@@ -18,6 +18,7 @@ std::string_view failureKey(FailureKind kind)
     case FailureKind::PaymentUncertain: return "failure.payment_uncertain";
     case FailureKind::NothingSelected: return "failure.nothing_selected";
     case FailureKind::AmountChanged: return "failure.amount_changed";
+    case FailureKind::ReportNotFound: return "failure.report_not_found";
     case FailureKind::Other: return "failure.other";
     }
     return "failure.other";

@@ -21,6 +21,7 @@ enum class FailureKind {
     PaymentUncertain,    ///< The channel stopped answering mid-payment: staff and the journal settle it.
     NothingSelected,
     AmountChanged,       ///< The bill changed while the patient was paying.
+    ReportNotFound,      ///< A scanned report code the hospital does not know.
     Other,
 };
 

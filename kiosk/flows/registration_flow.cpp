@@ -1,6 +1,7 @@
 #include "flows/registration_flow.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <ctime>
 #include <thread>
 #include <tuple>
@@ -41,6 +42,19 @@ bool bookable(const hospital::Slot& slot, CivilDate today, int minuteNow)
     if (slot.date == today) return slot.endMinute - 60 > minuteNow;
     return true;
 }
+
+/// The guide's entries that lead somewhere: a department the hospital offers today.
+std::vector<hospital::SymptomGuideEntry> usableGuide(const std::vector<hospital::SymptomGuideEntry>& guide,
+                                                     const std::vector<hospital::Department>& departments)
+{
+    std::vector<hospital::SymptomGuideEntry> out;
+    for (const auto& entry : guide) {
+        bool offered = std::any_of(departments.begin(), departments.end(),
+                                   [&](const hospital::Department& d) { return d.id == entry.departmentId; });
+        if (offered && !entry.symptom.empty()) out.push_back(entry);
+    }
+    return out;
+}
 } // namespace
 
 std::string_view registrationStageName(RegistrationStage stage)
@@ -48,6 +62,7 @@ std::string_view registrationStageName(RegistrationStage stage)
     switch (stage) {
     case RegistrationStage::Loading: return "loading";
     case RegistrationStage::ChooseDepartment: return "choose-department";
+    case RegistrationStage::ChooseSymptom: return "choose-symptom";
     case RegistrationStage::LoadingDoctors: return "loading-doctors";
     case RegistrationStage::ChooseDoctor: return "choose-doctor";
     case RegistrationStage::ChoosePeriod: return "choose-period";
@@ -76,12 +91,16 @@ void RegistrationFlow::start()
         auto patient = hospital.findOrCreatePatient(card);
         BackendResult<std::vector<hospital::Department>> departments =
             patient ? hospital.departments() : std::unexpected(patient.error());
-        post([this, patient, departments] {
+        BackendResult<std::vector<hospital::SymptomGuideEntry>> guide =
+            departments ? hospital.symptomGuide() : std::vector<hospital::SymptomGuideEntry>{};
+        post([this, patient, departments, guide] {
             if (m_stage != RegistrationStage::Loading) return;
             if (!patient) return fail(failureFor(patient.error().kind), patient.error().message);
             if (!departments) return fail(failureFor(departments.error().kind), departments.error().message);
             m_patient = *patient;
             m_departments = *departments;
+            // The guide only helps: without it the patient still chooses a department, just with no guide.
+            if (guide) m_symptomGuide = usableGuide(*guide, m_departments);
             m_stage = RegistrationStage::ChooseDepartment;
         });
     });
@@ -90,6 +109,29 @@ void RegistrationFlow::start()
 void RegistrationFlow::chooseDepartment(const std::string& departmentId)
 {
     if (m_stage != RegistrationStage::ChooseDepartment) return;
+    if (departmentId == kSymptomGuideChoice) return openSymptomGuide();
+    m_viaSymptomGuide = false;
+    loadDoctors(departmentId);
+}
+
+void RegistrationFlow::openSymptomGuide()
+{
+    if (m_stage == RegistrationStage::ChooseDepartment && !m_symptomGuide.empty())
+        m_stage = RegistrationStage::ChooseSymptom;
+}
+
+void RegistrationFlow::chooseSymptom(const std::string& choiceId)
+{
+    if (m_stage != RegistrationStage::ChooseSymptom) return;
+    std::size_t index = 0;
+    auto [end, error] = std::from_chars(choiceId.data(), choiceId.data() + choiceId.size(), index);
+    if (error != std::errc{} || end != choiceId.data() + choiceId.size() || index >= m_symptomGuide.size()) return;
+    m_viaSymptomGuide = true;
+    loadDoctors(m_symptomGuide[index].departmentId);
+}
+
+void RegistrationFlow::loadDoctors(const std::string& departmentId)
+{
     m_departmentId = departmentId;
     m_stage = RegistrationStage::LoadingDoctors;
     CivilDate today = localDate(m_ctx.clock.wallNow());
@@ -299,7 +341,10 @@ void RegistrationFlow::fail(FailureKind kind, std::string detail)
 void RegistrationFlow::back()
 {
     switch (m_stage) {
-    case RegistrationStage::ChooseDoctor: m_stage = RegistrationStage::ChooseDepartment; break;
+    case RegistrationStage::ChooseSymptom: m_stage = RegistrationStage::ChooseDepartment; break;
+    case RegistrationStage::ChooseDoctor:
+        m_stage = m_viaSymptomGuide ? RegistrationStage::ChooseSymptom : RegistrationStage::ChooseDepartment;
+        break;
     case RegistrationStage::ChoosePeriod: m_stage = RegistrationStage::ChooseDoctor; break;
     case RegistrationStage::Confirm: m_stage = RegistrationStage::ChoosePeriod; break;
     default: break;
@@ -335,12 +380,14 @@ std::optional<Instant> RegistrationFlow::nextDeadline() const
     return m_stage == RegistrationStage::Paying ? m_payment.nextDeadline() : std::nullopt;
 }
 
-const hospital::Department* RegistrationFlow::chosenDepartment() const
+const hospital::Department* RegistrationFlow::department(const std::string& departmentId) const
 {
     for (const auto& d : m_departments)
-        if (d.id == m_departmentId) return &d;
+        if (d.id == departmentId) return &d;
     return nullptr;
 }
+
+const hospital::Department* RegistrationFlow::chosenDepartment() const { return department(m_departmentId); }
 
 const DoctorOffer* RegistrationFlow::chosenDoctor() const
 {

@@ -1,6 +1,8 @@
 #pragma once
 // Self-registration (挂号) as a state machine: department → doctor → period
-// → confirm → hold the place → pay → book → print the slip. The order of
+// → confirm → hold the place → pay → book → print the slip. A patient who
+// does not know the department may take it from the hospital's symptom guide
+// instead (department screen → symptom → doctor). The order of
 // the last steps is the point: the place is held before any money moves, the
 // receipt printer is checked before the patient pays, and money taken for a
 // booking that cannot be made goes back by refund, never silently kept.
@@ -9,6 +11,7 @@
 // runs through the FlowContext's runner and comes back through its post.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "flows/flow_failure.hpp"
@@ -21,6 +24,7 @@ namespace kiosk::flows {
 enum class RegistrationStage {
     Loading,           ///< Finding the patient's record and the departments.
     ChooseDepartment,
+    ChooseSymptom,     ///< The symptom guide, opened from ChooseDepartment; see symptomGuide().
     LoadingDoctors,
     ChooseDoctor,
     ChoosePeriod,
@@ -47,6 +51,8 @@ struct DoctorOffer {
 class RegistrationFlow {
 public:
     static constexpr int kDaysAhead = 7;
+    /// Sent as a department's id, it opens the symptom guide (the department screen's button).
+    static constexpr std::string_view kSymptomGuideChoice = "symptom-guide";
 
     RegistrationFlow(FlowContext& context, IdentityCard patient);
     /// Starts loading; call once, after construction.
@@ -54,6 +60,11 @@ public:
 
     // Intents from the screens.
     void chooseDepartment(const std::string& departmentId);
+    /// From ChooseDepartment, when the hospital gave a guide.
+    void openSymptomGuide();
+    /// An entry of symptomGuide() by its position as the screen sends it ("0", "1", …): goes on as if its
+    /// department had been chosen.
+    void chooseSymptom(const std::string& choiceId);
     void chooseDoctor(const std::string& doctorId);
     void choosePeriod(const std::string& slotId);
     void confirm();
@@ -67,6 +78,9 @@ public:
 
     RegistrationStage stage() const { return m_stage; }
     const std::vector<hospital::Department>& departments() const { return m_departments; }
+    /// The hospital's symptom guide, only entries whose department is offered; empty when there is none.
+    const std::vector<hospital::SymptomGuideEntry>& symptomGuide() const { return m_symptomGuide; }
+    const hospital::Department* department(const std::string& departmentId) const;
     const std::vector<DoctorOffer>& doctors() const { return m_doctors; }
     const DoctorOffer* chosenDoctor() const;
     const hospital::Department* chosenDepartment() const;
@@ -81,6 +95,7 @@ public:
 
 private:
     void fail(FailureKind kind, std::string detail);
+    void loadDoctors(const std::string& departmentId);
     void startPayment();
     void book();
     void refund(FailureKind why, std::string detail);
@@ -92,6 +107,8 @@ private:
     RegistrationStage m_stage = RegistrationStage::Loading;
     std::optional<hospital::PatientRecord> m_patient;
     std::vector<hospital::Department> m_departments;
+    std::vector<hospital::SymptomGuideEntry> m_symptomGuide;
+    bool m_viaSymptomGuide = false;  ///< The department came from the guide: back from the doctors returns there.
     std::vector<DoctorOffer> m_doctors;
     std::string m_departmentId;
     std::string m_doctorId;

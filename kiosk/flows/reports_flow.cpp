@@ -27,12 +27,18 @@ std::string_view reportsStageName(ReportsStage stage)
 
 ReportsFlow::ReportsFlow(FlowContext& context, IdentityCard patient) : m_ctx(context), m_card(std::move(patient)) {}
 
+ReportsFlow::ReportsFlow(FlowContext& context, std::string reportCode)
+    : m_ctx(context), m_reportCode(std::move(reportCode))
+{
+}
+
 void ReportsFlow::start()
 {
     if (!m_ctx.a4Printer || !m_ctx.reportRenderer) return fail(FailureKind::PrinterNotReady, "no A4 printer configured");
     DeviceReport printer = m_ctx.device(DeviceRole::A4Printer);
     if (printer.health == DeviceHealth::Missing || printer.health == DeviceHealth::Fault)
         return fail(FailureKind::PrinterNotReady, printer.detail);
+    if (!m_reportCode.empty()) return loadByCode();
     auto& hospital = m_ctx.hospital;
     m_ctx.runner.run([this, &hospital, post = m_ctx.post, card = m_card] {
         auto patient = hospital.findOrCreatePatient(card);
@@ -47,18 +53,49 @@ void ReportsFlow::start()
                             error.message);
             }
             m_patient = *patient;
-            m_reports = *reports;
-            // Ready reports not printed yet are chosen already: that is what
-            // most patients came for. Printed ones wait to be asked for.
-            bool anyReady = false;
-            for (const auto& r : m_reports) {
-                if (r.status == ReportStatus::Pending) continue;
-                anyReady = true;
-                if (r.status == ReportStatus::Ready) m_selected.insert(r.id);
-            }
-            m_stage = anyReady ? ReportsStage::Choose : ReportsStage::NothingReady;
+            listed(*reports);
         });
     });
+}
+
+void ReportsFlow::loadByCode()
+{
+    auto& hospital = m_ctx.hospital;
+    m_ctx.runner.run([this, &hospital, post = m_ctx.post, code = m_reportCode] {
+        auto report = hospital.reportByBarcode(code);
+        BackendResult<hospital::PatientRecord> patient =
+            report ? hospital.patient(report->patientId) : std::unexpected(report.error());
+        post([this, report, patient] {
+            if (m_stage != ReportsStage::Loading) return;
+            if (!report || !patient) {
+                const auto& error = !report ? report.error() : patient.error();
+                return fail(error.kind == BackendErrorKind::Unreachable ? FailureKind::BackendUnreachable
+                            : error.kind == BackendErrorKind::NotFound  ? FailureKind::ReportNotFound
+                                                                        : FailureKind::Other,
+                            error.message);
+            }
+            m_patient = *patient;
+            // The card's fields the printout needs, from the hospital's record.
+            m_card.name = patient->name;
+            m_card.sex = patient->sex;
+            m_card.birthDate = patient->birthDate;
+            listed({*report});
+        });
+    });
+}
+
+void ReportsFlow::listed(std::vector<hospital::Report> reports)
+{
+    m_reports = std::move(reports);
+    // Ready reports not printed yet are chosen already: that is what most
+    // patients came for. Printed ones wait to be asked for.
+    bool anyReady = false;
+    for (const auto& r : m_reports) {
+        if (r.status == ReportStatus::Pending) continue;
+        anyReady = true;
+        if (r.status == ReportStatus::Ready) m_selected.insert(r.id);
+    }
+    m_stage = anyReady ? ReportsStage::Choose : ReportsStage::NothingReady;
 }
 
 void ReportsFlow::toggle(const std::string& reportId)
@@ -115,7 +152,10 @@ void ReportsFlow::printNext()
     facts.sex = m_card.sex;
     facts.ageYears = m_card.birthDate.year > 0 ? ageOn(m_card.birthDate, localDate(m_ctx.clock.wallNow())) : -1;
     facts.patientId = m_patient->id;
-    facts.verifyCode = encodeSlipCode(SlipCode{SlipKind::Report, report->id}).value_or(report->id);
+    // The report's barcode when it has one, so that the printout's QR code,
+    // scanned at any kiosk, finds the report the way its barcode does.
+    std::string slipId = report->barcode.empty() ? report->id : report->barcode;
+    facts.verifyCode = encodeSlipCode(SlipCode{SlipKind::Report, slipId}).value_or(slipId);
     facts.kioskId = m_ctx.kioskId;
     facts.printedAt = m_ctx.clock.wallNow();
     facts.copy = report->timesPrinted + 1;

@@ -38,6 +38,9 @@ public:
     static constexpr auto kJobPollEvery = std::chrono::milliseconds(500);
 
     ReportsFlow(FlowContext& context, IdentityCard patient);
+    /// Identified by a scanned report barcode or report slip instead of a card:
+    /// only that report is shown, never the patient's others.
+    ReportsFlow(FlowContext& context, std::string reportCode);
     void start();
 
     void toggle(const std::string& reportId);
@@ -63,9 +66,12 @@ public:
 private:
     void fail(FailureKind kind, std::string detail);
     void printNext();
+    void loadByCode();
+    void listed(std::vector<hospital::Report> reports);
 
     FlowContext& m_ctx;
     IdentityCard m_card;
+    std::string m_reportCode;  ///< Set when identified by a scanned code.
     ReportsStage m_stage = ReportsStage::Loading;
     std::optional<hospital::PatientRecord> m_patient;
     std::vector<hospital::Report> m_reports;

@@ -50,6 +50,8 @@ public:
     // Departments, doctors, slots ------------------------------------------
     virtual BackendResult<std::vector<Department>> departments() = 0;
     virtual BackendResult<std::vector<Doctor>> doctors(const std::string& departmentId) = 0;
+    /// The symptom guide in the hospital's order; empty if the hospital keeps none.
+    virtual BackendResult<std::vector<SymptomGuideEntry>> symptomGuide() = 0;
     /// Slots of a department from `from` for `days` days, with live remaining quota, ordered by date and time.
     virtual BackendResult<std::vector<Slot>> slots(const std::string& departmentId, CivilDate from, int days) = 0;
     /// The registration fee rules: how many registrations one patient may hold per day.

@@ -39,6 +39,16 @@ struct Department {
     std::string intro;       ///< One or two sentences.
 };
 
+/// One line of the hospital's guide from a common complaint to the department
+/// that sees it (导诊), for patients who do not know which department to choose.
+/// The hospital keeps it, as it keeps the departments: which department sees
+/// what differs between hospitals.
+struct SymptomGuideEntry {
+    std::string symptom;       ///< 发热、咳嗽 (in the hospital's language, as the department names)
+    std::string departmentId;
+    std::string hint;          ///< A short note such as 儿童请选儿科; may be empty.
+};
+
 /// FHIR Practitioner + PractitionerRole.
 struct Doctor {
     std::string id;

@@ -24,11 +24,9 @@ ServiceHost::ServiceHost(ServiceParts parts, const Clock& clock, const CatalogSe
 {
 }
 
-bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard* patient, Language language,
-                       const std::string& kioskId, const std::string& hospitalName,
-                       std::function<DeviceReport(DeviceRole)> device)
+void ServiceHost::prepare(SessionId session, Language language, const std::string& kioskId,
+                          const std::string& hospitalName, std::function<DeviceReport(DeviceRole)> device)
 {
-    if (!offers(kind) || (needsPatient(kind) && !patient)) return false;
     close();
     m_rated = false;
     m_kioskId = kioskId;
@@ -43,8 +41,30 @@ bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard* 
     m_context = std::make_unique<flows::FlowContext>(flows::FlowContext{
         m_clock, m_parts.runner, post, m_parts.hospital, m_parts.gateway, m_parts.receiptPrinter, std::move(device),
         m_catalogs, language, kioskId, hospitalName, prefix, m_parts.a4Printer, m_parts.reportRenderer});
+}
+
+bool ServiceHost::openReportByCode(const std::string& code, SessionId session, Language language,
+                                   const std::string& kioskId, const std::string& hospitalName,
+                                   std::function<DeviceReport(DeviceRole)> device)
+{
+    if (!offers(ServiceKind::Reports)) return false;
+    prepare(session, language, kioskId, hospitalName, std::move(device));
+    m_reports = std::make_unique<flows::ReportsFlow>(*m_context, code);
+    m_reports->start();
+    return true;
+}
+
+bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard* patient, Language language,
+                       const std::string& kioskId, const std::string& hospitalName,
+                       std::function<DeviceReport(DeviceRole)> device)
+{
+    if (!offers(kind) || (needsPatient(kind) && !patient)) return false;
+    prepare(session, language, kioskId, hospitalName, std::move(device));
     if (kind == ServiceKind::Prices) {
         m_prices = std::make_unique<flows::PricesFlow>(*m_context);
+    } else if (kind == ServiceKind::CheckIn) {
+        m_checkIn = std::make_unique<flows::CheckInFlow>(*m_context, *patient);
+        m_checkIn->start();
     } else if (kind == ServiceKind::Registration) {
         m_registration = std::make_unique<flows::RegistrationFlow>(*m_context, *patient);
         m_registration->start();
@@ -65,6 +85,7 @@ bool ServiceHost::offers(ServiceKind kind) const
     case ServiceKind::Bills: return true;
     case ServiceKind::Reports: return m_parts.a4Printer && m_parts.reportRenderer;
     case ServiceKind::Prices: return true;
+    case ServiceKind::CheckIn: return true;
     }
     return false;
 }
@@ -75,6 +96,7 @@ std::optional<ServiceKind> ServiceHost::kind() const
     if (m_bills) return ServiceKind::Bills;
     if (m_reports) return ServiceKind::Reports;
     if (m_prices) return ServiceKind::Prices;
+    if (m_checkIn) return ServiceKind::CheckIn;
     return std::nullopt;
 }
 
@@ -91,8 +113,10 @@ void ServiceHost::close()
     m_bills.reset();
     m_reports.reset();
     m_prices.reset();
+    m_checkIn.reset();
     m_context.reset();
     m_flowId = 0;
+    m_pageStage = -1;  // the next flow starts on its first page, not on the page this one was left at
 }
 
 bool ServiceHost::deliver(const FlowReply& reply, SessionId session)
@@ -107,9 +131,11 @@ void ServiceHost::choose(const std::string& id)
 {
     if (m_bills) m_bills->toggle(id);
     if (m_reports) m_reports->toggle(id);
+    if (m_checkIn) m_checkIn->choose(id);
     if (!m_registration) return;
     switch (m_registration->stage()) {
     case RegistrationStage::ChooseDepartment: m_registration->chooseDepartment(id); break;
+    case RegistrationStage::ChooseSymptom: m_registration->chooseSymptom(id); break;
     case RegistrationStage::ChooseDoctor: m_registration->chooseDoctor(id); break;
     case RegistrationStage::ChoosePeriod: m_registration->choosePeriod(id); break;
     default: break;
@@ -134,6 +160,7 @@ void ServiceHost::cancel()
     if (m_registration) m_registration->cancel();
     if (m_bills) m_bills->cancel();
     if (m_reports) m_reports->cancel();
+    if (m_checkIn) m_checkIn->cancel();
 }
 
 void ServiceHost::keyInput(char key)
@@ -168,6 +195,7 @@ bool ServiceHost::busy() const
 {
     if (m_bills) return m_bills->busy();
     if (m_reports) return m_reports->busy();
+    if (m_checkIn) return m_checkIn->busy();
     if (!m_registration) return false;
     switch (m_registration->stage()) {
     case RegistrationStage::Holding:
@@ -201,11 +229,18 @@ int stageOf(const flows::RegistrationFlow* registration, const flows::BillsFlow*
     if (prices) return 300 + static_cast<int>(prices->resultsVersion() % 1'000'000);
     return stageOf(registration, bills, reports);
 }
+
+int stageOf(const flows::RegistrationFlow* registration, const flows::BillsFlow* bills,
+            const flows::ReportsFlow* reports, const flows::PricesFlow* prices, const flows::CheckInFlow* checkIn)
+{
+    if (checkIn) return 2'000'000 + static_cast<int>(checkIn->stage());
+    return stageOf(registration, bills, reports, prices);
+}
 } // namespace
 
 int ServiceHost::page() const
 {
-    if (!active() || m_pageStage != stageOf(m_registration.get(), m_bills.get(), m_reports.get(), m_prices.get()))
+    if (!active() || m_pageStage != stageOf(m_registration.get(), m_bills.get(), m_reports.get(), m_prices.get(), m_checkIn.get()))
         return 0;
     return m_page;
 }
@@ -213,7 +248,7 @@ int ServiceHost::page() const
 void ServiceHost::turnPage(int delta)
 {
     if (!active()) return;
-    int stage = stageOf(m_registration.get(), m_bills.get(), m_reports.get(), m_prices.get());
+    int stage = stageOf(m_registration.get(), m_bills.get(), m_reports.get(), m_prices.get(), m_checkIn.get());
     m_page = std::max(0, page() + delta);
     m_pageStage = stage;
 }
@@ -223,10 +258,11 @@ void ServiceHost::rate(int score)
     auto service = kind();
     if (!m_parts.feedback || m_rated || !service || score < 1 || score > 5) return;
     m_rated = true;
-    static constexpr std::string_view kNames[] = {"registration", "bills", "reports", "prices"};
+    static constexpr std::string_view kNames[] = {"registration", "bills", "reports", "prices", "check-in"};
     bool succeeded = (m_registration && m_registration->stage() == RegistrationStage::Done) ||
                      (m_bills && m_bills->stage() == flows::BillsStage::Done) ||
-                     (m_reports && m_reports->stage() == flows::ReportsStage::Done);
+                     (m_reports && m_reports->stage() == flows::ReportsStage::Done) ||
+                     (m_checkIn && m_checkIn->stage() == flows::CheckInStage::Done);
     Rating rating{m_clock.wallNow(), m_kioskId, std::string(kNames[static_cast<int>(*service)]), succeeded, score};
     FeedbackStore& store = *m_parts.feedback;
     // A database write, so on the worker like every other one.
@@ -236,11 +272,15 @@ void ServiceHost::rate(int score)
 bool ServiceHost::cancelled() const
 {
     return (m_registration && m_registration->cancelled()) || (m_bills && m_bills->cancelled()) ||
-           (m_reports && m_reports->cancelled());
+           (m_reports && m_reports->cancelled()) || (m_checkIn && m_checkIn->cancelled());
 }
 
 void ServiceHost::forEachText(const std::function<void(const std::string&)>& use) const
 {
+    if (m_checkIn) {
+        for (const auto& d : m_checkIn->departments()) use(d.name);
+        for (const auto& a : m_checkIn->appointments()) use(a.slot.room);
+    }
     forEachBillText(use);
     forEachReportText(use);
     forEachPriceText(use);
@@ -251,6 +291,10 @@ void ServiceHost::forEachText(const std::function<void(const std::string&)>& use
         use(d.category);
         use(d.location);
         use(d.intro);
+    }
+    for (const auto& entry : m_registration->symptomGuide()) {
+        use(entry.symptom);
+        use(entry.hint);
     }
     for (const auto& offer : m_registration->doctors()) {
         use(offer.doctor.name);

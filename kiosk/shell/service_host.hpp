@@ -13,6 +13,7 @@
 #include "core/event_queue.hpp"
 #include "feedback/feedback_store.hpp"
 #include "flows/bills_flow.hpp"
+#include "flows/checkin_flow.hpp"
 #include "flows/prices_flow.hpp"
 #include "flows/registration_flow.hpp"
 #include "flows/reports_flow.hpp"
@@ -43,6 +44,9 @@ public:
     bool open(ServiceKind kind, SessionId session, const IdentityCard* patient, Language language,
               const std::string& kioskId, const std::string& hospitalName,
               std::function<DeviceReport(DeviceRole)> device);
+    /// Starts report printing for the one report a scanned report barcode or report slip names.
+    bool openReportByCode(const std::string& code, SessionId session, Language language, const std::string& kioskId,
+                          const std::string& hospitalName, std::function<DeviceReport(DeviceRole)> device);
     /// Ends whatever runs (the session is over). Work already on a worker finishes; its reply is dropped.
     void close();
 
@@ -69,7 +73,8 @@ public:
 
     bool active() const
     {
-        return m_registration != nullptr || m_bills != nullptr || m_reports != nullptr || m_prices != nullptr;
+        return m_registration != nullptr || m_bills != nullptr || m_reports != nullptr || m_prices != nullptr ||
+               m_checkIn != nullptr;
     }
     /// Whether this kiosk offers the service at all (reports need an A4 printer).
     bool offers(ServiceKind kind) const;
@@ -82,12 +87,16 @@ public:
     const flows::BillsFlow* bills() const { return m_bills.get(); }
     const flows::ReportsFlow* reports() const { return m_reports.get(); }
     const flows::PricesFlow* prices() const { return m_prices.get(); }
+    const flows::CheckInFlow* checkIn() const { return m_checkIn.get(); }
     /// The payment step of whichever flow runs, if it is paying (for the scenario's phone).
     const flows::PaymentStep* payment() const;
     /// Every string the running flow may show, for the glyph atlas.
     void forEachText(const std::function<void(const std::string&)>& use) const;
 
 private:
+    /// Ends what ran and builds the context for a new flow.
+    void prepare(SessionId session, Language language, const std::string& kioskId, const std::string& hospitalName,
+                 std::function<DeviceReport(DeviceRole)> device);
     void forEachBillText(const std::function<void(const std::string&)>& use) const;
     void forEachReportText(const std::function<void(const std::string&)>& use) const;
     void forEachPriceText(const std::function<void(const std::string&)>& use) const;
@@ -102,6 +111,7 @@ private:
     std::unique_ptr<flows::BillsFlow> m_bills;
     std::unique_ptr<flows::ReportsFlow> m_reports;
     std::unique_ptr<flows::PricesFlow> m_prices;
+    std::unique_ptr<flows::CheckInFlow> m_checkIn;
     int m_page = 0;
     int m_pageStage = -1;  ///< The step m_page belongs to.
     bool m_rated = false;

@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "patient/masking.hpp"
+#include "scan/scan_classifier.hpp"
 
 namespace kiosk {
 
@@ -26,6 +27,7 @@ std::string_view voiceKeyFor(ScreenId screen)
     case ScreenId::Bills: return "voice.bills";
     case ScreenId::Reports: return "voice.reports";
     case ScreenId::Prices: return "voice.prices";
+    case ScreenId::CheckIn: return "voice.check_in";
     }
     return "voice.attract";
 }
@@ -78,7 +80,8 @@ void Shell::handle(const Event& event)
                            changed();
                            return;
                        }
-                       // No service resolves codes yet; say so instead of ignoring the patient.
+                       if (openReportByCode(e.text)) return;
+                       // A code no service takes here: say so instead of ignoring the patient.
                        if (!m_session) startSession();
                        noteActivity();
                        if (m_screen == ScreenId::Attract) goTo(ScreenId::Identify);
@@ -329,7 +332,31 @@ void Shell::openService(ServiceKind kind)
     goTo(kind == ServiceKind::Bills     ? ScreenId::Bills
          : kind == ServiceKind::Reports ? ScreenId::Reports
          : kind == ServiceKind::Prices  ? ScreenId::Prices
+         : kind == ServiceKind::CheckIn ? ScreenId::CheckIn
                                         : ScreenId::Registration);
+}
+
+bool Shell::openReportByCode(const std::string& text)
+{
+    // A report barcode or the kiosk's report slip identifies one report: the
+    // code itself is the patient's proof, as the paper it is printed on is.
+    ScanClassification scan = classifyScan(text);
+    bool reportCode = scan.kind == ScanKind::ReportBarcode ||
+                      (scan.kind == ScanKind::KioskSlip && scan.slip && scan.slip->kind == SlipKind::Report);
+    if (!reportCode || !m_services || !m_services->offers(ServiceKind::Reports)) return false;
+    if (m_services->busy()) return true;  // another patient's money or printout is in flight: not now
+    // Whoever was here before, their session ends: the code's owner starts afresh.
+    if (m_session && m_session->patient()) endSession();
+    if (!m_session) startSession();
+    noteActivity();
+    std::string code = scan.kind == ScanKind::KioskSlip ? scan.slip->id : scan.text;
+    auto device = [this](DeviceRole role) { return m_devices[static_cast<std::size_t>(role)]; };
+    std::string hospital = m_settings.hospitalName.empty() ? m_catalogs.text(m_prefs.language, "hospital.demo_name")
+                                                           : m_settings.hospitalName;
+    if (!m_services->openReportByCode(code, m_session->id(), m_prefs.language, m_settings.kioskId, hospital, device))
+        return false;
+    goTo(ScreenId::Reports);
+    return true;
 }
 
 void Shell::leaveService()

@@ -81,6 +81,8 @@ private:
     void changed() { ++m_revision; }
     void openService(ServiceKind kind);
     void leaveService();
+    /// Starts printing the report a scanned code names; false if the text is no report code.
+    bool openReportByCode(const std::string& text);
     void requireServiceGlyphs();
 
     KioskSettings m_settings;

@@ -1,8 +1,8 @@
 #pragma once
-// An in-memory hospital for flow tests: the departments, doctors, slots,
-// unpaid orders and reports a test sets up, holds, bookings and settlements
-// kept by idempotency key as a real HIS keeps them, every call recorded, and
-// failures injected per operation.
+// An in-memory hospital for flow tests: the departments, symptom guide,
+// doctors, slots, unpaid orders and reports a test sets up, holds, bookings
+// and settlements kept by idempotency key as a real HIS keeps them, every
+// call recorded, and failures injected per operation.
 // Single-threaded: it is driven through a StepRunner, never a worker thread.
 #include <algorithm>
 #include <chrono>
@@ -19,7 +19,7 @@
 namespace kiosk::test {
 
 enum class HospitalOp { FindPatient, Departments, Doctors, Slots, Hold, Book, Release, Orders, Settle, Reports,
-                        MarkPrinted, Prices };
+                        MarkPrinted, Prices, SymptomGuide };
 
 class FakeHospital final : public hospital::HospitalBackend {
 public:
@@ -53,6 +53,8 @@ public:
     std::vector<hospital::Report> reportList;
     /// The price catalogue searchPrices looks in.
     std::vector<hospital::PriceItem> priceList;
+    /// The symptom guide, as symptomGuide() returns it (no check that its departments exist).
+    std::vector<hospital::SymptomGuideEntry> symptomGuideList;
     std::string patientId = "P000123";
     std::chrono::minutes holdFor{5};
     int nextQueueNumber = 17;
@@ -71,7 +73,7 @@ public:
         for (HospitalOp op : {HospitalOp::FindPatient, HospitalOp::Departments, HospitalOp::Doctors, HospitalOp::Slots,
                               HospitalOp::Hold, HospitalOp::Book, HospitalOp::Release, HospitalOp::Orders,
                               HospitalOp::Settle, HospitalOp::Reports, HospitalOp::MarkPrinted,
-                              HospitalOp::Prices})
+                              HospitalOp::Prices, HospitalOp::SymptomGuide})
             failAlways(op, kind);
     }
     void clearFailures()
@@ -142,6 +144,11 @@ public:
     {
         if (auto failure = begin(HospitalOp::Departments)) return *failure;
         return answer<std::vector<hospital::Department>>(HospitalOp::Departments, departmentList);
+    }
+    hospital::BackendResult<std::vector<hospital::SymptomGuideEntry>> symptomGuide() override
+    {
+        if (auto failure = begin(HospitalOp::SymptomGuide)) return *failure;
+        return answer<std::vector<hospital::SymptomGuideEntry>>(HospitalOp::SymptomGuide, symptomGuideList);
     }
     hospital::BackendResult<std::vector<hospital::Doctor>> doctors(const std::string& departmentId) override
     {

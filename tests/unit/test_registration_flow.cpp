@@ -707,3 +707,108 @@ TEST_SUITE("registration_flow")
         CHECK(flow.stage() == RegistrationStage::Done);
     }
 }
+
+TEST_SUITE("registration_flow.symptom_guide")
+{
+    // The rig's hospital has 心血管内科 (D01: 李明, 王芳) and 皮肤科 (D02: 赵雪); D99 is not offered.
+    void setGuide(FakeHospital& hospital)
+    {
+        hospital.symptomGuideList = {{"胸痛、心慌", "D01", "胸痛剧烈请去急诊科"},
+                                     {"皮疹、瘙痒", "D02", ""},
+                                     {"牙痛", "D99", ""}};
+    }
+
+    TEST_CASE_FIXTURE(RegistrationRig, "The guide comes with the departments, without entries that lead nowhere")
+    {
+        setGuide(hospital);
+        load();
+        CHECK(hospital.callsOf(HospitalOp::SymptomGuide) == 1);
+        REQUIRE(flow.symptomGuide().size() == 2);
+        CHECK(flow.symptomGuide()[0].symptom == "胸痛、心慌");
+        CHECK(flow.symptomGuide()[0].hint == "胸痛剧烈请去急诊科");
+        CHECK(flow.symptomGuide()[1].departmentId == "D02");
+        CHECK(flow.department("D02")->name == "皮肤科");
+        CHECK(flow.department("D99") == nullptr);
+    }
+
+    TEST_CASE_FIXTURE(RegistrationRig, "A symptom leads to its department's doctors; back returns the way it came")
+    {
+        setGuide(hospital);
+        load();
+        flow.chooseSymptom("1");  // not open yet
+        CHECK(flow.stage() == RegistrationStage::ChooseDepartment);
+        // The department screen's button sends the guide's id as a department.
+        flow.chooseDepartment(std::string(RegistrationFlow::kSymptomGuideChoice));
+        REQUIRE(flow.stage() == RegistrationStage::ChooseSymptom);
+        CHECK(hospital.callsOf(HospitalOp::Doctors) == 0);
+        for (const char* wrong : {"2", "-1", "x", "", "1x"}) {
+            flow.chooseSymptom(wrong);
+            CHECK_MESSAGE(flow.stage() == RegistrationStage::ChooseSymptom, wrong);
+        }
+        flow.back();
+        CHECK(flow.stage() == RegistrationStage::ChooseDepartment);
+        flow.openSymptomGuide();
+        REQUIRE(flow.stage() == RegistrationStage::ChooseSymptom);
+
+        flow.chooseSymptom("1");
+        CHECK(flow.stage() == RegistrationStage::LoadingDoctors);
+        loop.pump();
+        REQUIRE(flow.stage() == RegistrationStage::ChooseDoctor);
+        CHECK(flow.chosenDepartment()->id == "D02");
+        REQUIRE(flow.doctors().size() == 1);
+        CHECK(flow.doctors()[0].doctor.id == "DR3");
+
+        // Back from the doctors goes to the symptoms it came from, then to the departments.
+        flow.back();
+        CHECK(flow.stage() == RegistrationStage::ChooseSymptom);
+        flow.back();
+        CHECK(flow.stage() == RegistrationStage::ChooseDepartment);
+        // A department chosen directly goes back to the departments, as before.
+        flow.chooseDepartment("D01");
+        loop.pump();
+        REQUIRE(flow.stage() == RegistrationStage::ChooseDoctor);
+        flow.back();
+        CHECK(flow.stage() == RegistrationStage::ChooseDepartment);
+    }
+
+    TEST_CASE_FIXTURE(RegistrationRig, "Registered through the guide: booked and printed as any registration")
+    {
+        setGuide(hospital);
+        load();
+        flow.openSymptomGuide();
+        flow.chooseSymptom("0");
+        loop.pump();
+        REQUIRE(flow.stage() == RegistrationStage::ChooseDoctor);
+        CHECK(flow.doctors()[0].doctor.id == "DR1");
+        flow.chooseDoctor("DR1");
+        flow.choosePeriod("S1");
+        REQUIRE(flow.stage() == RegistrationStage::Confirm);
+        confirmToPayment();
+        phonePays();
+        REQUIRE(flow.stage() == RegistrationStage::Done);
+        CHECK(contains(slipText(), "心血管内科"));
+    }
+
+    TEST_CASE_FIXTURE(RegistrationRig, "A guide that fails to load leaves registration as it was, without a guide")
+    {
+        setGuide(hospital);
+        hospital.failNext(HospitalOp::SymptomGuide, BackendErrorKind::Unreachable);
+        load();
+        CHECK(flow.symptomGuide().empty());
+        flow.chooseDepartment(std::string(RegistrationFlow::kSymptomGuideChoice));
+        CHECK(flow.stage() == RegistrationStage::ChooseDepartment);
+        flow.openSymptomGuide();
+        CHECK(flow.stage() == RegistrationStage::ChooseDepartment);
+        flow.chooseDepartment("D01");
+        loop.pump();
+        CHECK(flow.stage() == RegistrationStage::ChooseDoctor);
+    }
+
+    TEST_CASE_FIXTURE(RegistrationRig, "A hospital without a guide: no guide, and the departments work as before")
+    {
+        load();
+        CHECK(flow.symptomGuide().empty());
+        flow.openSymptomGuide();
+        CHECK(flow.stage() == RegistrationStage::ChooseDepartment);
+    }
+}

@@ -1,6 +1,6 @@
-// Opening, the simulation controls, patients, departments and doctors. The
-// other calls live in demo_registration.cpp, demo_billing.cpp and
-// demo_reports.cpp.
+// Opening, the simulation controls, patients, departments, the symptom guide
+// and doctors. The other calls live in demo_registration.cpp,
+// demo_billing.cpp and demo_reports.cpp.
 #include "hospital/demo/demo_hospital.hpp"
 
 #include <thread>
@@ -51,7 +51,8 @@ Result<std::unique_ptr<DemoHospital>> DemoHospital::open(const std::string& dbPa
                                                          const Clock& clock, DemoHospitalOptions options)
 {
     auto db = KIOSK_TRY(storage::Database::open(dbPath, storage::Durability::Normal));
-    KIOSK_TRY_VOID(migrateDemoSchema(*db));
+    auto migrated = migrateDemoSchema(*db, [&](int version) { return fillAddedTables(*db, seedDir, version); });
+    if (!migrated) return fail("cannot migrate the demo hospital database: " + migrated.error().message);
     if (!KIOSK_TRY(isSeeded(*db))) {
         if (auto seeded = seedDemoHospital(*db, seedDir, clock.wallNow()); !seeded)
             return fail("cannot seed the demo hospital from " + seedDir + ": " + seeded.error().message);
@@ -144,6 +145,19 @@ BackendResult<std::vector<Department>> DemoHospital::departments()
         std::vector<Department> out;
         DEMO_TRY_VOID(forEachRow(query, [&](const storage::Statement& row) {
             out.push_back(Department{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4)});
+        }));
+        return out;
+    });
+}
+
+BackendResult<std::vector<SymptomGuideEntry>> DemoHospital::symptomGuide()
+{
+    return call([&]() -> BackendResult<std::vector<SymptomGuideEntry>> {
+        auto query = DEMO_TRY(
+            m_db->prepare("SELECT symptom, department_id, hint FROM symptom_guide ORDER BY sort_order"));
+        std::vector<SymptomGuideEntry> out;
+        DEMO_TRY_VOID(forEachRow(query, [&](const storage::Statement& row) {
+            out.push_back(SymptomGuideEntry{row.text(0), row.text(1), row.text(2)});
         }));
         return out;
     });

@@ -58,6 +58,7 @@ public:
 
     BackendResult<std::vector<Department>> departments() override;
     BackendResult<std::vector<Doctor>> doctors(const std::string& departmentId) override;
+    BackendResult<std::vector<SymptomGuideEntry>> symptomGuide() override;
     /// Only the booking window (today and the 6 days after) has slots; slots that have ended are left out.
     BackendResult<std::vector<Slot>> slots(const std::string& departmentId, CivilDate from, int days) override;
     int dailyRegistrationLimit() const override;

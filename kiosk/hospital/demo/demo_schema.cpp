@@ -86,14 +86,21 @@ CREATE TABLE lab_results (
     PRIMARY KEY (report_id, line)) WITHOUT ROWID;
 )sql";
 
+// The symptom guide (导诊): common complaints and the department that sees them, in the order shown.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE symptom_guide (
+    sort_order INTEGER PRIMARY KEY, symptom TEXT NOT NULL,
+    department_id TEXT NOT NULL REFERENCES departments(id), hint TEXT NOT NULL);
+)sql";
+
 // One entry per version: the step from the version before it. Append, never edit a released step.
-constexpr std::array<std::string_view, 1> kSteps = {kVersion1};
+constexpr std::array<std::string_view, 2> kSteps = {kVersion1, kVersion2};
 
 } // namespace
 
 int latestSchemaVersion() { return static_cast<int>(kSteps.size()); }
 
-Result<void> migrateDemoSchema(storage::Database& db)
+Result<void> migrateDemoSchema(storage::Database& db, const FillStep& fill)
 {
     int version = KIOSK_TRY(db.userVersion());
     if (version > latestSchemaVersion())
@@ -103,6 +110,7 @@ Result<void> migrateDemoSchema(storage::Database& db)
         auto transaction = KIOSK_TRY(storage::Transaction::begin(db));
         if (auto applied = db.exec(kSteps[static_cast<std::size_t>(version)]); !applied)
             return fail("demo hospital schema step " + std::to_string(version + 1) + ": " + applied.error().message);
+        if (fill) KIOSK_TRY_VOID(fill(version + 1));
         KIOSK_TRY_VOID(db.setUserVersion(version + 1));
         KIOSK_TRY_VOID(transaction.commit());
     }

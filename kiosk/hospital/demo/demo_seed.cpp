@@ -151,6 +151,24 @@ Result<void> seedPrices(storage::Database& db, const std::string& seedDir)
     return {};
 }
 
+Result<void> seedSymptomGuide(storage::Database& db, const std::string& seedDir)
+{
+    auto table = KIOSK_TRY(loadSeed(seedDir, "symptoms.tsv", {"symptom", "department_id", "hint"}));
+    auto insert = KIOSK_TRY(db.prepare(
+        "INSERT INTO symptom_guide (sort_order, symptom, department_id, hint) VALUES (?1, ?2, ?3, ?4)"));
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+        if (table.cell(row, "symptom").empty()) return fail(table.where(row) + ": the symptom is empty");
+        insert.reset();
+        // A department that does not exist fails the insert (a foreign key), naming the line.
+        insert.bind(1, static_cast<std::int64_t>(row))
+            .bind(2, table.cell(row, "symptom"))
+            .bind(3, table.cell(row, "department_id"))
+            .bind(4, table.cell(row, "hint"));
+        KIOSK_TRY_VOID(runRow(insert, table, row));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<bool> isSeeded(storage::Database& db)
@@ -164,7 +182,19 @@ Result<void> seedReferenceData(storage::Database& db, const std::string& seedDir
     KIOSK_TRY_VOID(seedDepartments(db, seedDir));
     KIOSK_TRY_VOID(seedDoctors(db, seedDir));
     KIOSK_TRY_VOID(seedPatients(db, seedDir, now));
-    return seedPrices(db, seedDir);
+    KIOSK_TRY_VOID(seedPrices(db, seedDir));
+    return seedSymptomGuide(db, seedDir);
+}
+
+Result<void> fillAddedTables(storage::Database& db, const std::string& seedDir, int version)
+{
+    // Version 1's tables came with the seed from the start; a database not seeded yet gets every table,
+    // the added ones too, from seedDemoHospital right after the migration.
+    if (version < 2 || !KIOSK_TRY(isSeeded(db))) return {};
+    switch (version) {
+    case 2: return seedSymptomGuide(db, seedDir);
+    default: return {};
+    }
 }
 
 Result<void> seedDemoHospital(storage::Database& db, const std::string& seedDir, WallTime now)

@@ -2,7 +2,8 @@
 // Seeding: on first open the demo hospital fills its empty database from the
 // TSV files in assets/demo/hospital/ (see the README there). Times in those
 // files are relative to the moment of seeding, so the demo always starts with
-// today's appointments and last week's reports.
+// today's appointments and last week's reports. A table added by a later
+// schema version is filled from its file when an older database migrates.
 #include <string>
 
 #include "core/clock.hpp"
@@ -22,5 +23,9 @@ Result<void> seedDemoHospital(storage::Database& db, const std::string& seedDir,
 Result<void> seedReferenceData(storage::Database& db, const std::string& seedDir, WallTime now);
 /// Orders, reports and appointments made elsewhere, which refer to the reference data.
 Result<void> seedRecords(storage::Database& db, const std::string& seedDir, WallTime now);
+
+/// For migrateDemoSchema: a database seeded before schema `version` added a table gets that table's rows
+/// from the seed files, as a new database would (the symptom guide came with version 2).
+Result<void> fillAddedTables(storage::Database& db, const std::string& seedDir, int version);
 
 } // namespace kiosk::hospital::demo
