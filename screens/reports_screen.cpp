@@ -14,15 +14,6 @@ using hospital::ReportStatus;
 
 namespace {
 
-std::string shortTime(WallTime at)
-{
-    std::time_t t = std::chrono::system_clock::to_time_t(at);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char out[24];
-    std::strftime(out, sizeof out, "%m-%d %H:%M", &local);
-    return out;
-}
 
 float drawTitle(Ui& ui, Rect area, std::string_view key)
 {
@@ -31,7 +22,7 @@ float drawTitle(Ui& ui, Rect area, std::string_view key)
 
 std::string rowLabel(Ui& ui, const ReportsFlow& flow, const hospital::Report& r)
 {
-    std::string when = r.readyAt ? shortTime(*r.readyAt) : shortTime(r.collectedAt);
+    std::string when = formatLocalTime(r.readyAt ? *r.readyAt : r.collectedAt, "%m-%d %H:%M");
     if (r.status == ReportStatus::Pending)
         return ui.format("reports.row_pending", {{"title", r.title}, {"time", when}});
     std::string mark = ui.tr(flow.selected(r.id) ? "bills.mark.selected" : "bills.mark.left_out");

@@ -44,3 +44,17 @@ int ageOn(CivilDate birth, CivilDate day)
 }
 
 } // namespace kiosk
+
+namespace kiosk {
+
+std::string formatLocalTime(WallTime wall, const char* format)
+{
+    std::time_t t = std::chrono::system_clock::to_time_t(wall);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char out[64];
+    std::size_t n = std::strftime(out, sizeof out, format, &local);
+    return std::string(out, n);
+}
+
+} // namespace kiosk

@@ -3,6 +3,7 @@
 // Flows take a Clock so that tests and scenarios can move time by hand.
 #include <chrono>
 #include <mutex>
+#include <string>
 
 namespace kiosk {
 
@@ -69,6 +70,9 @@ struct CivilDate {
 
 /// Today's date in the kiosk's local time zone.
 CivilDate localDate(WallTime wall);
+/// A wall time in the kiosk's local time zone, laid out by strftime's
+/// `format` ("%Y-%m-%d %H:%M:%S"): what slips, receipts and screens show.
+std::string formatLocalTime(WallTime wall, const char* format);
 /// Whole years from birth to the given day (the usual "age" on forms).
 int ageOn(CivilDate birth, CivilDate day);
 

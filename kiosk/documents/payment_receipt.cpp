@@ -13,15 +13,6 @@ ReceiptText line(std::string text, TextAlign align = TextAlign::Left, int scale 
     return ReceiptText{std::move(text), align, scale, scale, bold};
 }
 
-std::string timeText(WallTime at)
-{
-    std::time_t t = std::chrono::system_clock::to_time_t(at);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char out[32];
-    std::strftime(out, sizeof out, "%Y-%m-%d %H:%M:%S", &local);
-    return out;
-}
 } // namespace
 
 std::string_view payChannelKey(payment::PayChannel channel)
@@ -55,7 +46,7 @@ ReceiptDocument buildPaymentReceipt(const ReceiptFacts& f, const CatalogSet& cat
     e.push_back(line(tr("receipt.method") + tr(payChannelKey(f.payment.channel))));
     e.push_back(line(tr("slip.payment") + (f.payment.transactionId.empty() ? f.payment.orderNo : f.payment.transactionId)));
     e.push_back(line(tr("receipt.invoice") + f.invoice.id));
-    e.push_back(line(tr("slip.printed_at") + timeText(f.printedAt) + " " + f.kioskId));
+    e.push_back(line(tr("slip.printed_at") + formatLocalTime(f.printedAt, "%Y-%m-%d %H:%M:%S") + " " + f.kioskId));
     if (!f.invoice.eInvoiceUrl.empty()) {
         e.push_back(ReceiptFeed{1});
         e.push_back(line(tr("receipt.einvoice_hint"), TextAlign::Center));

@@ -30,15 +30,6 @@ std::string dateText(CivilDate date, const CatalogSet& catalogs, Language langua
                             {"weekday", catalogs.text(language, "weekday." + std::to_string(weekday))}});
 }
 
-std::string timeText(WallTime at)
-{
-    std::time_t t = std::chrono::system_clock::to_time_t(at);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char out[32];
-    std::strftime(out, sizeof out, "%Y-%m-%d %H:%M:%S", &local);
-    return out;
-}
 
 ReceiptText line(std::string text, TextAlign align = TextAlign::Left, int scale = 1, bool bold = false)
 {
@@ -87,7 +78,7 @@ ReceiptDocument buildRegistrationSlip(const SlipFacts& f, const CatalogSet& cata
         e.push_back(field("slip.payment", f.payment.transactionId.empty() ? f.payment.orderNo : f.payment.transactionId));
     }
     e.push_back(field("slip.registration_id", a.id));
-    e.push_back(field("slip.printed_at", timeText(f.printedAt) + " " + f.kioskId));
+    e.push_back(field("slip.printed_at", formatLocalTime(f.printedAt, "%Y-%m-%d %H:%M:%S") + " " + f.kioskId));
     if (auto code = encodeSlipCode(SlipCode{SlipKind::Registration, a.id})) {
         e.push_back(ReceiptFeed{1});
         e.push_back(ReceiptQrCode{*code, 6, TextAlign::Center});

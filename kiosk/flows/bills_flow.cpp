@@ -148,16 +148,10 @@ void BillsFlow::settle()
 void BillsFlow::refund(FailureKind why, std::string detail)
 {
     m_stage = BillsStage::Refunding;
-    auto& gateway = m_ctx.gateway;
-    std::string orderNo = m_payment.paid().orderNo;
-    m_ctx.runner.run([this, &gateway, post = m_ctx.post, orderNo, why, detail] {
-        auto refunded = gateway.refund(orderNo, orderNo + "R", "bill could not be settled");
-        post([this, refunded, why, detail] {
-            if (m_stage != BillsStage::Refunding) return;
-            fail(why, detail + (refunded ? "" : "; refund failed: " + refunded.error().message));
-            m_failure.moneyTaken = true;
-            m_failure.refunded = refunded && refunded->done;
-        });
+    m_payment.refundPaid("bill could not be settled", why, std::move(detail), [this](FlowFailure failure) {
+        if (m_stage != BillsStage::Refunding) return;
+        m_failure = std::move(failure);
+        m_stage = BillsStage::Failed;
     });
 }
 

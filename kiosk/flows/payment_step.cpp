@@ -216,3 +216,20 @@ std::optional<Instant> PaymentStep::nextDeadline() const
 }
 
 } // namespace kiosk::flows
+
+namespace kiosk::flows {
+
+void PaymentStep::refundPaid(std::string reason, FailureKind why, std::string detail,
+                             std::function<void(FlowFailure)> done)
+{
+    auto& gateway = m_ctx.gateway;
+    m_ctx.runner.run([&gateway, post = m_ctx.post, orderNo = m_paid.orderNo, reason = std::move(reason), why,
+                      detail = std::move(detail), done = std::move(done)] {
+        auto refunded = gateway.refund(orderNo, orderNo + "R", reason);
+        FlowFailure failure{why, true, refunded && refunded->done,
+                            detail + (refunded ? "" : "; refund failed: " + refunded.error().message)};
+        post([done, failure] { done(failure); });
+    });
+}
+
+} // namespace kiosk::flows

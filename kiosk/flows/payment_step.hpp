@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "flows/flow_context.hpp"
+#include "flows/flow_failure.hpp"
 #include "payment/payment_gateway.hpp"
 
 namespace kiosk::flows {
@@ -47,6 +48,12 @@ public:
     /// Polls and enforces the deadline; call on every tick.
     void tick();
     std::optional<Instant> nextDeadline() const;
+    /// Gives the paid amount back, in full, after the service it paid for
+    /// could not be given. The refund number is the order's number plus "R",
+    /// so a retry never refunds twice. `done` runs on the UI thread with the
+    /// failure the flow ends in, money marked taken and refunded or not.
+    void refundPaid(std::string reason, FailureKind why, std::string detail,
+                    std::function<void(FlowFailure)> done);
 
     PaymentStage stage() const { return m_stage; }
     const std::string& qrCodeUrl() const { return m_qrUrl; }

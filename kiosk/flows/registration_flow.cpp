@@ -300,16 +300,10 @@ void RegistrationFlow::book()
 void RegistrationFlow::refund(FailureKind why, std::string detail)
 {
     m_stage = RegistrationStage::Refunding;
-    auto& gateway = m_ctx.gateway;
-    std::string orderNo = m_payment.paid().orderNo;
-    m_ctx.runner.run([this, &gateway, post = m_ctx.post, orderNo, why, detail] {
-        auto refunded = gateway.refund(orderNo, orderNo + "R", "registration could not be booked");
-        post([this, refunded, why, detail] {
-            if (m_stage != RegistrationStage::Refunding) return;
-            fail(why, detail + (refunded ? "" : "; refund failed: " + refunded.error().message));
-            m_failure.moneyTaken = true;
-            m_failure.refunded = refunded && refunded->done;
-        });
+    m_payment.refundPaid("registration could not be booked", why, std::move(detail), [this](FlowFailure failure) {
+        if (m_stage != RegistrationStage::Refunding) return;
+        m_failure = std::move(failure);
+        m_stage = RegistrationStage::Failed;
     });
 }
 

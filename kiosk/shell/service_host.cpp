@@ -7,17 +7,6 @@ namespace kiosk {
 
 using flows::RegistrationStage;
 
-namespace {
-std::string stamp(WallTime at)
-{
-    std::time_t t = std::chrono::system_clock::to_time_t(at);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char out[20];
-    std::strftime(out, sizeof out, "%Y%m%d%H%M%S", &local);
-    return out;
-}
-} // namespace
 
 ServiceHost::ServiceHost(ServiceParts parts, const Clock& clock, const CatalogSet& catalogs)
     : m_parts(parts), m_clock(clock), m_catalogs(catalogs)
@@ -33,7 +22,8 @@ void ServiceHost::prepare(SessionId session, Language language, const std::strin
     m_flowId = m_nextFlowId++;
     // Order numbers and booking keys come from this: kiosk, second and flow,
     // unique across restarts of the kiosk (flows start seconds apart at most once a second).
-    std::string prefix = kioskId + "-" + stamp(m_clock.wallNow()) + "-" + std::to_string(m_flowId % 100);
+    std::string prefix =
+        kioskId + "-" + formatLocalTime(m_clock.wallNow(), "%Y%m%d%H%M%S") + "-" + std::to_string(m_flowId % 100);
     EventQueue& events = m_parts.events;
     auto post = [&events, session, flow = m_flowId](std::function<void()> apply) {
         events.post(FlowReply{session, flow, std::move(apply)});

@@ -277,12 +277,8 @@ std::string Shell::referenceNumber() const
     // Kiosk id and the session's start in local time: unique per kiosk (one
     // session a second at most), survives restarts, and staff can find it in
     // the kiosk's records by time.
-    std::time_t t = std::chrono::system_clock::to_time_t(m_session ? m_session->startedWall() : m_clock.wallNow());
-    std::tm local{};
-    localtime_r(&t, &local);
-    char stamp[32];
-    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
-    return m_settings.kioskId + "-" + stamp;
+    return m_settings.kioskId + "-" +
+           formatLocalTime(m_session ? m_session->startedWall() : m_clock.wallNow(), "%Y%m%d-%H%M%S");
 }
 
 void Shell::goTo(ScreenId screen)
