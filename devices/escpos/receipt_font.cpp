@@ -6,12 +6,25 @@
 #include <iterator>
 #include <vector>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <stb/stb_truetype.h>
 
 namespace kiosk::devices::escpos {
 
 struct ReceiptFont::Face {
-    std::vector<unsigned char> data;
+    // The font collection is mapped, not read: 19.5 MB of which drawing
+    // touches a few hundred kilobytes, shared with every other reader of the
+    // file through the page cache.
+    const unsigned char* data = nullptr;
+    std::size_t size = 0;
+    ~Face()
+    {
+        if (data) munmap(const_cast<unsigned char*>(data), size);
+    }
     stbtt_fontinfo info{};
     float unitsToEm = 0;    ///< Scale for a one-dot em.
     float ascentEm = 0.88f;  ///< Baseline below the cell top, in em.
@@ -20,11 +33,18 @@ struct ReceiptFont::Face {
 Result<ReceiptFont> ReceiptFont::load(const std::string& path, int face)
 {
     auto f = std::make_shared<Face>();
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail("cannot read the receipt font " + path + ": install the Debian package fonts-noto-cjk");
-    f->data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    int offset = stbtt_GetFontOffsetForIndex(f->data.data(), face);
-    if (offset < 0 || !stbtt_InitFont(&f->info, f->data.data(), offset))
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail("cannot read the receipt font " + path + ": install the Debian package fonts-noto-cjk");
+    struct stat st {};
+    void* mapped = MAP_FAILED;
+    if (fstat(fd, &st) == 0 && st.st_size > 0)
+        mapped = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (mapped == MAP_FAILED) return fail("cannot map the receipt font " + path);
+    f->data = static_cast<const unsigned char*>(mapped);
+    f->size = static_cast<std::size_t>(st.st_size);
+    int offset = stbtt_GetFontOffsetForIndex(f->data, face);
+    if (offset < 0 || !stbtt_InitFont(&f->info, f->data, offset))
         return fail(path + " has no usable font face " + std::to_string(face));
     f->unitsToEm = stbtt_ScaleForMappingEmToPixels(&f->info, 1.0f);
     // The typographic ascender puts a hanzi's em box exactly into the cell.

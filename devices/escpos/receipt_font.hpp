@@ -26,7 +26,7 @@ struct GlyphCell {
 
 class ReceiptFont {
 public:
-    /// Reads the font file; the whole file stays in memory for the font's lifetime.
+    /// Maps the font file (read-only) for the font's lifetime.
     static Result<ReceiptFont> load(const std::string& path, int face);
 
     /// Draws one character, scaled to fill the cell's height and at most its
