@@ -119,6 +119,10 @@ void ReportsFlow::confirm()
     } else if (m_stage != ReportsStage::ConfirmReprint) {
         return;
     }
+    // Asked again here: the printer may have run out of paper while the patient chose.
+    DeviceReport printer = m_ctx.device(DeviceRole::A4Printer);
+    if (printer.health == DeviceHealth::Missing || printer.health == DeviceHealth::Fault)
+        return fail(FailureKind::PrinterNotReady, printer.detail);
     m_queue.clear();
     for (const auto& r : m_reports)
         if (m_selected.contains(r.id)) m_queue.push_back(r.id);
@@ -175,10 +179,10 @@ void ReportsFlow::printNext()
         } else {
             auto deadline = std::chrono::steady_clock::now() + kJobTimeLimit;
             PrintJob state = *job;
-            // A stopped job (no paper, a jam) will not finish while the patient
-            // waits: say so now rather than after minutes.
+            // A stopped job (no paper, a jam) or a held one will not finish while
+            // the patient waits: say so now rather than after minutes.
             while (!isFinal(state.state) && state.state != PrintJobState::Stopped &&
-                   std::chrono::steady_clock::now() < deadline) {
+                   state.state != PrintJobState::Held && std::chrono::steady_clock::now() < deadline) {
                 std::this_thread::sleep_for(kJobPollEvery);
                 auto next = printer.job(state.id);
                 if (!next) {

@@ -204,6 +204,18 @@ TEST_SUITE("reports_flow")
         CHECK(flow.printedCount() == 2);
     }
 
+    TEST_CASE_FIXTURE(ReportsRig, "The A4 printer runs out of paper while the patient chooses: asked again at confirm")
+    {
+        load();
+        a4Report.health = DeviceHealth::Fault;
+        a4Report.problem = DeviceProblem::PaperOut;
+        flow.confirm();
+        CHECK(flow.stage() == ReportsStage::Failed);
+        CHECK(flow.failure().kind == FailureKind::PrinterNotReady);
+        loop.pump();
+        CHECK(renderer.renders.empty());
+    }
+
     TEST_CASE_FIXTURE(ReportsRig, "Ready unprinted reports preselected, printed ones not, pending ones not selectable")
     {
         load();
