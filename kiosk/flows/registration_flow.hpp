@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "flows/doctor_offers.hpp"
 #include "flows/flow_failure.hpp"
 #include "flows/payment_step.hpp"
 #include "hospital/hospital_backend.hpp"
@@ -39,14 +40,6 @@ enum class RegistrationStage {
 };
 
 std::string_view registrationStageName(RegistrationStage stage);
-
-/// One doctor as offered: the doctor, their open slots in the coming days, and the total left.
-struct DoctorOffer {
-    hospital::Doctor doctor;
-    std::vector<hospital::Slot> slots;
-    int remaining = 0;
-    hospital::Fen fee = 0;
-};
 
 class RegistrationFlow {
 public:
