@@ -1,0 +1,20 @@
+#pragma once
+// The journal as CSV for the finance office's daily reconciliation against
+// the channel's statement: one line per transaction, local time, yuan.
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "journal/journal.hpp"
+
+namespace kiosk::journal {
+
+/// Header `time,kiosk,type,amount_yuan,method,gateway_transaction,hospital_reference,status`, then one line per
+/// record: start time in local time, amount in yuan with two decimals, status the last step's name. Lines end
+/// in CRLF and fields are quoted as RFC 4180 asks.
+Result<std::string> exportCsv(const std::vector<TransactionRecord>& records);
+
+/// 12345 fen as "123.45", in integers: a float would turn some amounts into a fen off.
+std::string formatYuan(std::int64_t fen);
+
+} // namespace kiosk::journal
