@@ -50,8 +50,7 @@ void drawIdentifyScreen(Ui& ui, Rect area)
         y += pictureWidth * 0.63f + 2 * m.gap;
     }
     // With the reader gone, waiting "for the card" would send the patient the wrong way.
-    bool readerDown = !ui.shell().device(DeviceRole::IdCardReader).usable() &&
-                      ui.shell().device(DeviceRole::IdCardReader).health != DeviceHealth::Unknown;
+    bool readerDown = ui.shell().device(DeviceRole::IdCardReader).down();
     ui.textIn(area.x, y, area.w, ui.tr(readerDown ? "identify.waiting_scan" : "identify.waiting"), FontRole::Body,
               t.mutedText);
 

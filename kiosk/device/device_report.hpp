@@ -52,6 +52,10 @@ struct DeviceReport {
     friend bool operator==(const DeviceReport&, const DeviceReport&) = default;
     /// The device can do its job now (possibly with a warning).
     bool usable() const { return health == DeviceHealth::Ready || health == DeviceHealth::Warning; }
+    /// Known not to work (missing or in a fault). Unknown is not down: a
+    /// device not yet asked, or a link that cannot tell, does not stop a
+    /// service; the print itself still reports what happened.
+    bool down() const { return health == DeviceHealth::Missing || health == DeviceHealth::Fault; }
 };
 
 /// A device's report changed (posted by the DeviceMonitor).

@@ -87,7 +87,7 @@ void BillsFlow::confirm()
     if (m_stage != BillsStage::Review || !m_patient) return;
     if (m_selected.empty()) return;  // the screen says to select something; nothing to pay is not an error
     DeviceReport printer = m_ctx.device(DeviceRole::ReceiptPrinter);
-    if (printer.health == DeviceHealth::Missing || printer.health == DeviceHealth::Fault)
+    if (printer.down())
         return fail(FailureKind::PrinterNotReady, printer.detail);
     m_paidOrderIds.clear();
     for (const auto& o : m_orders)

@@ -172,7 +172,7 @@ void RegistrationFlow::confirm()
     // Before any money: the slip must be printable. Unknown counts as not
     // known to be broken; the print itself still reports what happened.
     DeviceReport printer = m_ctx.device(DeviceRole::ReceiptPrinter);
-    if (printer.health == DeviceHealth::Missing || printer.health == DeviceHealth::Fault)
+    if (printer.down())
         return fail(FailureKind::PrinterNotReady, printer.detail);
     m_stage = RegistrationStage::Holding;
     auto& hospital = m_ctx.hospital;

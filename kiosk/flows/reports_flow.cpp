@@ -36,7 +36,7 @@ void ReportsFlow::start()
 {
     if (!m_ctx.a4Printer || !m_ctx.reportRenderer) return fail(FailureKind::PrinterNotReady, "no A4 printer configured");
     DeviceReport printer = m_ctx.device(DeviceRole::A4Printer);
-    if (printer.health == DeviceHealth::Missing || printer.health == DeviceHealth::Fault)
+    if (printer.down())
         return fail(FailureKind::PrinterNotReady, printer.detail);
     if (!m_reportCode.empty()) return loadByCode();
     auto& hospital = m_ctx.hospital;
@@ -121,7 +121,7 @@ void ReportsFlow::confirm()
     }
     // Asked again here: the printer may have run out of paper while the patient chose.
     DeviceReport printer = m_ctx.device(DeviceRole::A4Printer);
-    if (printer.health == DeviceHealth::Missing || printer.health == DeviceHealth::Fault)
+    if (printer.down())
         return fail(FailureKind::PrinterNotReady, printer.detail);
     m_queue.clear();
     for (const auto& r : m_reports)

@@ -2,19 +2,10 @@
 
 namespace kiosk::screens {
 
-namespace {
-/// A device known not to work. Unknown (not yet probed) counts as working, so
-/// the screen does not flash a warning at start-up.
-bool down(const DeviceReport& report)
-{
-    return report.health == DeviceHealth::Missing || report.health == DeviceHealth::Fault;
-}
-} // namespace
-
 float drawIdentifyDeviceNotice(Ui& ui, float x, float y, float width)
 {
-    bool readerDown = down(ui.shell().device(DeviceRole::IdCardReader));
-    bool scannerDown = down(ui.shell().device(DeviceRole::Scanner));
+    bool readerDown = ui.shell().device(DeviceRole::IdCardReader).down();
+    bool scannerDown = ui.shell().device(DeviceRole::Scanner).down();
     if (!readerDown && !scannerDown) return 0;
     std::string_view key = readerDown && scannerDown ? "identify.no_way_to_identify"
                            : readerDown              ? "identify.reader_unavailable"
@@ -29,7 +20,7 @@ float drawPrinterProblems(Ui& ui, float x, float y, float width)
     for (DeviceRole role : {DeviceRole::ReceiptPrinter, DeviceRole::A4Printer}) {
         const DeviceReport& report = ui.shell().device(role);
         // A printer the hospital did not install is no news to the patient.
-        if (!down(report) || report.problem == DeviceProblem::NotConfigured) continue;
+        if (!report.down() || report.problem == DeviceProblem::NotConfigured) continue;
         std::string line = ui.format("device.line", {{"device", ui.tr(deviceRoleKey(role))},
                                                      {"problem", ui.tr(deviceProblemKey(report.problem))}});
         used += ui.textIn(x, y + used, width, line, FontRole::Body, ui.theme().mutedText) + ui.metrics().gap * 0.5f;

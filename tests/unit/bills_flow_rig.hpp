@@ -6,29 +6,12 @@
 // invariant: the channel kept exactly the settled total, once, if the
 // hospital issued an invoice, and nothing otherwise, unless the flow itself
 // tells the patient that money was taken and not returned.
-#include <doctest/doctest.h>
+#include "flow_test_prelude.hpp"
 
-#include <chrono>
-#include <string>
 #include <variant>
-#include <vector>
 
 #include "documents/registration_slip.hpp"
-#include "fake_gateway.hpp"
-#include "fake_hospital.hpp"
 #include "flows/bills_flow.hpp"
-#include "step_runner.hpp"
-
-using namespace kiosk;
-using namespace kiosk::flows;
-using kiosk::hospital::BackendErrorKind;
-using kiosk::payment::GatewayErrorKind;
-using kiosk::payment::PaymentState;
-using kiosk::test::FakeGateway;
-using kiosk::test::FakeHospital;
-using kiosk::test::FakeReceiptPrinter;
-using kiosk::test::GatewayOp;
-using kiosk::test::HospitalOp;
 
 namespace {
 

@@ -3,23 +3,11 @@
 // the test pays by hand, and a runner stepped by hand. Whatever happens, the
 // money the channel kept is the amount once if the step says Paid, and
 // nothing otherwise.
-#include <doctest/doctest.h>
+#include "flow_test_prelude.hpp"
 
-#include <string>
-#include <vector>
-
-#include "fake_gateway.hpp"
-#include "fake_hospital.hpp"
 #include "flows/payment_step.hpp"
-#include "step_runner.hpp"
 
-using namespace kiosk;
-using namespace kiosk::flows;
-using kiosk::payment::GatewayErrorKind;
 using kiosk::payment::PayChannel;
-using kiosk::payment::PaymentState;
-using kiosk::test::FakeGateway;
-using kiosk::test::GatewayOp;
 
 namespace {
 

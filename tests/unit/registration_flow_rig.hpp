@@ -5,28 +5,11 @@
 // money invariant: the channel kept the fee exactly once if an appointment
 // was booked, and nothing otherwise, unless the flow itself tells the
 // patient that money was taken and not returned.
-#include <doctest/doctest.h>
+#include "flow_test_prelude.hpp"
 
 #include <algorithm>
-#include <chrono>
-#include <string>
-#include <vector>
 
-#include "fake_gateway.hpp"
-#include "fake_hospital.hpp"
 #include "flows/registration_flow.hpp"
-#include "step_runner.hpp"
-
-using namespace kiosk;
-using namespace kiosk::flows;
-using kiosk::hospital::BackendErrorKind;
-using kiosk::payment::GatewayErrorKind;
-using kiosk::payment::PaymentState;
-using kiosk::test::FakeGateway;
-using kiosk::test::FakeHospital;
-using kiosk::test::FakeReceiptPrinter;
-using kiosk::test::GatewayOp;
-using kiosk::test::HospitalOp;
 
 namespace {
 

@@ -5,29 +5,17 @@
 // by hand. A report counts as printed only when its job completed: only
 // then is the hospital told, and a job that will not complete is cancelled
 // so that it cannot come out later for the next patient.
-#include <doctest/doctest.h>
+#include "flow_test_prelude.hpp"
 
-#include <chrono>
 #include <map>
-#include <string>
-#include <vector>
 
-#include "fake_gateway.hpp"
-#include "fake_hospital.hpp"
 #include "fake_printers.hpp"
 #include "flows/reports_flow.hpp"
 #include "scan/slip_code.hpp"
-#include "step_runner.hpp"
 
-using namespace kiosk;
-using namespace kiosk::flows;
-using kiosk::hospital::BackendErrorKind;
 using kiosk::hospital::ReportStatus;
 using kiosk::test::FakeA4Printer;
-using kiosk::test::FakeGateway;
-using kiosk::test::FakeHospital;
 using kiosk::test::FakeReportRenderer;
-using kiosk::test::HospitalOp;
 
 namespace {
 
