@@ -2,7 +2,10 @@
 
 #include <charconv>
 #include <filesystem>
+#include <iostream>
 #include <sstream>
+
+#include "setup/fault_injection.hpp"
 
 namespace kiosk::devices {
 
@@ -12,6 +15,13 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
     std::filesystem::create_directories(options.dataDir, ec);
     if (ec) return fail("cannot create the data folder " + options.dataDir + ": " + ec.message());
     auto services = std::make_unique<KioskServices>();
+    auto journal = journal::Journal::open(options.dataDir + "/journal.db", clock);
+    if (!journal) return std::unexpected(journal.error());
+    services->m_journal = std::move(*journal);
+    if (auto mode = services->m_journal->storageMode(); !mode || mode->journalMode != "wal" || mode->synchronous != 2)
+        return fail("the journal " + options.dataDir + "/journal.db is not in WAL mode with synchronous=FULL; "
+                    "refusing to take payments without durable records");
+    if (auto crashAt = faultInjectionFromEnvironment()) services->m_journal->setFaultHook(std::move(*crashAt));
     auto hospital = hospital::DemoHospital::open(options.dataDir + "/demo-hospital.db",
                                                  options.assetsDir + "/demo/hospital", clock);
     if (!hospital) return std::unexpected(hospital.error());
@@ -26,6 +36,12 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
     if (!feedback) return std::unexpected(feedback.error());
     services->m_feedback = std::move(*feedback);
     services->m_worker = std::make_unique<flows::WorkerThread>();
+    if (services->m_gateway) {
+        services->m_recovery = std::make_unique<recovery::RecoveryService>(
+            *services->m_journal, *services->m_gateway, *services->m_hospital, clock,
+            [](const std::string& line) { std::cerr << "kiosk: " << line << "\n"; });
+        services->m_recovery->start();
+    }
     return services;
 }
 
@@ -33,8 +49,19 @@ std::optional<ServiceParts> KioskServices::parts(ReceiptPrinter& receiptPrinter,
                                                  EventQueue& events)
 {
     if (!m_gateway) return std::nullopt;
-    return ServiceParts{*m_hospital, *m_gateway, receiptPrinter,   *m_worker,
-                        events,      a4Printer,  &m_reportRenderer, m_feedback.get()};
+    recovery::RecoveryService* recovery = m_recovery.get();
+    return ServiceParts{*m_hospital,
+                        *m_gateway,
+                        receiptPrinter,
+                        *m_worker,
+                        events,
+                        a4Printer,
+                        &m_reportRenderer,
+                        m_feedback.get(),
+                        m_journal.get(),
+                        [recovery] {
+                            if (recovery) recovery->poke();
+                        }};
 }
 
 Result<std::string> KioskServices::control(const std::string& command)
@@ -63,6 +90,7 @@ Result<std::string> KioskServices::control(const std::string& command)
     if (target == "hospital") {
         if (action == "reachable" || action == "unreachable") {
             m_hospital->setUnreachable(action == "unreachable");
+            if (action == "reachable" && m_recovery) m_recovery->poke();
         } else if (action == "slow") {
             int ms = 0;
             auto [end, ec] = std::from_chars(argument.data(), argument.data() + argument.size(), ms);

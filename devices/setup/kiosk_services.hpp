@@ -13,7 +13,9 @@
 #include "flows/task_runner.hpp"
 #include "hospital/demo/demo_hospital.hpp"
 #include "pdf/report_pdf.hpp"
+#include "journal/journal.hpp"
 #include "payment/simulated_gateway.hpp"
+#include "recovery/recovery_service.hpp"
 #include "settings/launch_options.hpp"
 #include "shell/service_host.hpp"
 
@@ -28,17 +30,23 @@ public:
     std::optional<ServiceParts> parts(ReceiptPrinter& receiptPrinter, A4Printer* a4Printer, EventQueue& events);
     hospital::DemoHospital* demoHospital() { return m_hospital.get(); }
     payment::SimulatedGateway* simulatedGateway() { return m_gateway.get(); }
+    journal::Journal& journal() { return *m_journal; }
+    /// Null when no payment channel is configured (nothing to recover).
+    recovery::RecoveryService* recovery() { return m_recovery.get(); }
 
     /// "gateway succeed|password|decline|never-answer|late|unreachable", "hospital reachable|unreachable|
     /// slow MS|expire-holds|take-slot SLOT"; for scenarios and the demo. Returns what was done.
     Result<std::string> control(const std::string& command);
 
 private:
+    std::unique_ptr<journal::Journal> m_journal;
     std::unique_ptr<hospital::DemoHospital> m_hospital;
     std::unique_ptr<payment::SimulatedGateway> m_gateway;
     std::unique_ptr<FeedbackStore> m_feedback;
     pdf::PdfReportRenderer m_reportRenderer;
     std::unique_ptr<flows::WorkerThread> m_worker;
+    // Last: its thread uses the journal, the hospital and the channel, so it stops first.
+    std::unique_ptr<recovery::RecoveryService> m_recovery;
 };
 
 } // namespace kiosk::devices

@@ -40,7 +40,7 @@ std::string_view billsStageName(BillsStage stage)
 }
 
 BillsFlow::BillsFlow(FlowContext& context, IdentityCard patient)
-    : m_ctx(context), m_card(std::move(patient)), m_payment(context)
+    : m_ctx(context), m_card(std::move(patient)), m_record(context.journal), m_payment(context)
 {
 }
 
@@ -93,6 +93,18 @@ void BillsFlow::confirm()
     for (const auto& o : m_orders)
         if (m_selected.contains(o.id)) m_paidOrderIds.push_back(o.id);
     m_paidTotal = selectedTotal();
+    std::string orderIds;
+    for (const auto& id : m_paidOrderIds) orderIds += (orderIds.empty() ? "" : ",") + id;
+    journal::TransactionRecord intent{.id = m_ctx.transactionPrefix,
+                                      .kind = journal::TransactionKind::Bills,
+                                      .kioskId = m_ctx.kioskId,
+                                      .startedAt = m_ctx.clock.wallNow(),
+                                      .amountFen = m_paidTotal,
+                                      .orderNo = m_ctx.transactionPrefix,
+                                      .patientRef = m_patient->id,
+                                      .subjectRef = orderIds};
+    if (auto begun = m_record.begin(intent); !begun) return fail(FailureKind::RecordsUnavailable, begun.error().message);
+    m_payment.journalTo(m_record);
     m_orderNo = m_ctx.transactionPrefix;
     m_stage = BillsStage::Paying;
     Instant now = m_ctx.clock.now();
@@ -123,7 +135,7 @@ void BillsFlow::settle()
     auto& hospital = m_ctx.hospital;
     m_ctx.runner.run([this, &hospital, post = m_ctx.post, patientId = m_patient->id, orders = m_paidOrderIds,
                       total = m_paidTotal, paymentRef = m_payment.paid().orderNo,
-                      key = m_ctx.transactionPrefix + "-S"] {
+                      key = m_ctx.transactionPrefix + "-S", journal = m_record.journal(), id = m_record.id()] {
         BackendResult<hospital::Invoice> invoice = hospital::backendFail(BackendErrorKind::Unreachable, "not tried");
         for (int attempt = 0; attempt < kSettleAttempts; ++attempt) {
             if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -136,8 +148,16 @@ void BillsFlow::settle()
         if (!invoice && invoice.error().kind == BackendErrorKind::Unreachable) {
             if (auto found = hospital.invoiceByKey(key)) invoice = *found;
         }
+        if (invoice) (void)recordStep(journal, id, journal::Step::Settled, {.hospitalReference = invoice->id});
         post([this, invoice] {
             if (m_stage != BillsStage::Settling) return;
+            if (!invoice && invoice.error().kind == BackendErrorKind::Unreachable) {
+                // Whether the hospital settled is unknown: left paid in the
+                // journal for recovery to settle (same key) or refund later.
+                m_failure = FlowFailure{FailureKind::CompletingLater, true, false, invoice.error().message};
+                m_stage = BillsStage::Failed;
+                return;
+            }
             if (!invoice) return refund(failureFor(invoice.error().kind), invoice.error().message);
             m_invoice = *invoice;
             printReceipt();
@@ -165,8 +185,14 @@ void BillsFlow::printReceipt()
                        m_ctx.clock.wallNow(), m_ctx.kioskId};
     ReceiptDocument receipt = buildPaymentReceipt(facts, m_ctx.catalogs, m_ctx.language);
     auto& printer = m_ctx.receiptPrinter;
-    m_ctx.runner.run([this, &printer, post = m_ctx.post, receipt = std::move(receipt)] {
+    m_ctx.runner.run([this, &printer, post = m_ctx.post, receipt = std::move(receipt), journal = m_record.journal(),
+                      id = m_record.id()] {
         PrintOutcome outcome = printer.print(receipt);
+        if (outcome.printed)
+            (void)recordStep(journal, id, journal::Step::Printed, {});
+        else
+            (void)recordStep(journal, id, journal::Step::PrintFailed,
+                             {.note = journalNote("receipt not printed: " + outcome.error)});
         post([this, printed = outcome.printed] {
             if (m_stage != BillsStage::Printing) return;
             m_receiptPrinted = printed;

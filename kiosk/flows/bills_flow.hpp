@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "flows/flow_failure.hpp"
+#include "flows/money_record.hpp"
 #include "flows/payment_step.hpp"
 #include "hospital/hospital_backend.hpp"
 #include "patient/identity_card.hpp"
@@ -72,6 +73,7 @@ private:
     std::vector<std::string> m_paidOrderIds;  ///< What the payment covers, fixed at confirm.
     hospital::Fen m_paidTotal = 0;
     std::optional<hospital::Invoice> m_invoice;
+    MoneyRecord m_record;
     PaymentStep m_payment;
     std::string m_orderNo;
     FlowFailure m_failure;

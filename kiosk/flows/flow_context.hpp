@@ -14,6 +14,7 @@
 #include "flows/task_runner.hpp"
 #include "hospital/hospital_backend.hpp"
 #include "i18n/catalog.hpp"
+#include "journal/journal.hpp"
 #include "payment/payment_gateway.hpp"
 
 namespace kiosk::flows {
@@ -37,6 +38,9 @@ struct FlowContext {
     /// For reports; null when the kiosk has no A4 printer (the service is then not offered).
     A4Printer* a4Printer = nullptr;
     ReportRenderer* reportRenderer = nullptr;
+    /// The money journal; registration and bill payment refuse money without it.
+    /// Null only in tests that are not about money records.
+    journal::Journal* journal = nullptr;
 };
 
 } // namespace kiosk::flows

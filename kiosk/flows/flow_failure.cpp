@@ -19,6 +19,8 @@ std::string_view failureKey(FailureKind kind)
     case FailureKind::NothingSelected: return "failure.nothing_selected";
     case FailureKind::AmountChanged: return "failure.amount_changed";
     case FailureKind::ReportNotFound: return "failure.report_not_found";
+    case FailureKind::CompletingLater: return "failure.completing_later";
+    case FailureKind::RecordsUnavailable: return "failure.records_unavailable";
     case FailureKind::Other: return "failure.other";
     }
     return "failure.other";

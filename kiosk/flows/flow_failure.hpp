@@ -22,6 +22,8 @@ enum class FailureKind {
     NothingSelected,
     AmountChanged,       ///< The bill changed while the patient was paying.
     ReportNotFound,      ///< A scanned report code the hospital does not know.
+    CompletingLater,     ///< Paid, but the hospital did not answer: the kiosk books or settles when it is back, or refunds.
+    RecordsUnavailable,  ///< The money journal could not be written: no money is taken without a record.
     Other,
 };
 

@@ -9,6 +9,22 @@ using payment::GatewayResult;
 using payment::PaymentState;
 using payment::PaymentStatus;
 
+namespace {
+
+// The journal's and finance's word for a channel.
+std::string channelWord(payment::PayChannel channel)
+{
+    switch (channel) {
+    case payment::PayChannel::WeChat: return "wechat";
+    case payment::PayChannel::Alipay: return "alipay";
+    case payment::PayChannel::UnionPay: return "unionpay";
+    case payment::PayChannel::Unknown: break;
+    }
+    return "unknown";
+}
+
+} // namespace
+
 bool isFinal(PaymentStage s)
 {
     return s == PaymentStage::Paid || s == PaymentStage::Declined || s == PaymentStage::TimedOut ||
@@ -26,15 +42,17 @@ void PaymentStep::start(std::string orderNo, payment::Fen amount, std::string su
     m_stage = PaymentStage::CreatingOrder;
     m_requestInFlight = true;
     auto& gateway = m_ctx.gateway;
-    m_ctx.runner.run([this, &gateway, post = m_ctx.post, orderNo = m_orderNo, amount, subject = m_subject] {
+    m_ctx.runner.run([this, &gateway, post = m_ctx.post, orderNo = m_orderNo, amount, subject = m_subject,
+                      journal = journalHandle(), id = journalId()] {
         auto order = gateway.createQrOrder(orderNo, amount, subject);
+        if (order) (void)recordStep(journal, id, journal::Step::OrderCreated, {.orderNo = orderNo});
         post([this, order] {
             m_requestInFlight = false;
             if (m_stage != PaymentStage::CreatingOrder) return;
             if (!order) {
                 // No order exists at the channel (or it cannot say): nothing can have been paid.
-                m_stage = PaymentStage::Unreachable;
                 m_declineReason = order.error().message;
+                reach(PaymentStage::Unreachable);
                 return;
             }
             m_qrUrl = order->codeUrl;
@@ -63,7 +81,8 @@ bool PaymentStep::codeScanned(const std::string& code)
     m_codeOrderNo = m_orderNo + "C";
     auto& gateway = m_ctx.gateway;
     m_ctx.runner.run([this, &gateway, post = m_ctx.post, qr = m_orderNo, codeOrder = m_codeOrderNo,
-                      amount = m_amount, subject = m_subject, text = scan.text] {
+                      amount = m_amount, subject = m_subject, text = scan.text, journal = journalHandle(),
+                      id = journalId()] {
         GatewayResult<PaymentStatus> closed = gateway.close(qr);
         GatewayResult<PaymentStatus> result;
         if (!closed && closed.error().kind == GatewayErrorKind::Rejected) {
@@ -71,6 +90,9 @@ bool PaymentStep::codeScanned(const std::string& code)
         } else if (!closed) {
             result = std::unexpected(closed.error());  // cannot be sure the QR order is shut: do not charge
         } else {
+            // Journaled before the charge: after a crash, recovery asks about this order too.
+            (void)recordStep(journal, id, journal::Step::OrderCreated,
+                             {.note = "payment code charged as order " + codeOrder});
             result = gateway.chargeCode(codeOrder, amount, subject, text);
         }
         post([this, result] {
@@ -80,10 +102,10 @@ bool PaymentStep::codeScanned(const std::string& code)
                 if (result.error().kind == GatewayErrorKind::Rejected) {
                     // The code was refused before any order was made (expired code, unknown channel).
                     m_declineReason = result.error().message;
-                    m_stage = PaymentStage::Declined;
+                    reach(PaymentStage::Declined);
                 } else {
-                    m_stage = PaymentStage::Uncertain;
                     m_declineReason = result.error().message;
+                    reach(PaymentStage::Uncertain);
                 }
                 return;
             }
@@ -93,16 +115,43 @@ bool PaymentStep::codeScanned(const std::string& code)
     return true;
 }
 
+void PaymentStep::reach(PaymentStage stage)
+{
+    m_stage = stage;
+    using journal::Step;
+    switch (stage) {
+    case PaymentStage::Paid:
+        journal(Step::Paid, {.paidOrderNo = m_paid.orderNo,
+                             .channel = channelWord(m_paid.channel),
+                             .gatewayTransactionId = m_paid.transactionId,
+                             .amountFen = m_paid.amount});
+        break;
+    case PaymentStage::Declined: journal(Step::Declined, {.note = journalNote(m_declineReason)}); break;
+    case PaymentStage::TimedOut: journal(Step::Closed, {.note = "no payment before the deadline"}); break;
+    case PaymentStage::Cancelled: journal(Step::Closed, {.note = "cancelled by the patient"}); break;
+    case PaymentStage::Unreachable: journal(Step::Closed, {.note = journalNote("channel: " + m_declineReason)}); break;
+    // Left open on purpose: recovery asks the channel once it answers again.
+    case PaymentStage::Uncertain: break;
+    default: break;
+    }
+}
+
+void PaymentStep::journal(journal::Step step, const journal::StepDetails& details)
+{
+    if (!m_record) return;
+    (void)m_record->step(step, details);
+}
+
 void PaymentStep::settle(const PaymentStatus& status)
 {
     switch (status.state) {
     case PaymentState::Paid:
         m_paid = status;
-        m_stage = PaymentStage::Paid;
+        reach(PaymentStage::Paid);
         return;
     case PaymentState::Declined:
         m_declineReason = status.message;
-        m_stage = PaymentStage::Declined;
+        reach(PaymentStage::Declined);
         return;
     case PaymentState::UserPaying:
         m_stage = PaymentStage::UserPaying;
@@ -114,7 +163,7 @@ void PaymentStep::settle(const PaymentStatus& status)
     case PaymentState::Refunded:
         if (m_stage == PaymentStage::Charging || m_stage == PaymentStage::UserPaying) {
             m_declineReason = status.message;
-            m_stage = PaymentStage::Declined;
+            reach(PaymentStage::Declined);
             return;
         }
         // The QR order lapsed at the channel while the patient is still here:
@@ -185,12 +234,12 @@ void PaymentStep::closeAll(PaymentStage unpaidOutcome)
             m_requestInFlight = false;
             if (paid) {
                 m_paid = *paid;
-                m_stage = PaymentStage::Paid;
+                reach(PaymentStage::Paid);
             } else if (unsure) {
                 m_declineReason = why;
-                m_stage = PaymentStage::Uncertain;
+                reach(PaymentStage::Uncertain);
             } else {
-                m_stage = unpaidOutcome;
+                reach(unpaidOutcome);
             }
         });
     });
@@ -224,8 +273,15 @@ void PaymentStep::refundPaid(std::string reason, FailureKind why, std::string de
 {
     auto& gateway = m_ctx.gateway;
     m_ctx.runner.run([&gateway, post = m_ctx.post, orderNo = m_paid.orderNo, reason = std::move(reason), why,
-                      detail = std::move(detail), done = std::move(done)] {
+                      detail = std::move(detail), done = std::move(done), journal = journalHandle(),
+                      id = journalId()] {
+        (void)recordStep(journal, id, journal::Step::Refunding, {.note = journalNote(reason)});
         auto refunded = gateway.refund(orderNo, orderNo + "R", reason);
+        if (refunded && refunded->done)
+            (void)recordStep(journal, id, journal::Step::Refunded, {});
+        else
+            (void)recordStep(journal, id, journal::Step::RefundFailed,
+                             {.note = journalNote(refunded ? "refund not confirmed yet" : refunded.error().message)});
         FlowFailure failure{why, true, refunded && refunded->done,
                             detail + (refunded ? "" : "; refund failed: " + refunded.error().message)};
         post([done, failure] { done(failure); });

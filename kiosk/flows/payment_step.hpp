@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "flows/flow_context.hpp"
 #include "flows/flow_failure.hpp"
+#include "flows/money_record.hpp"
 #include "payment/payment_gateway.hpp"
 
 namespace kiosk::flows {
@@ -38,6 +39,10 @@ public:
     static constexpr auto kDefaultTimeLimit = std::chrono::minutes(3);
 
     explicit PaymentStep(FlowContext& context);
+
+    /// Where the payment's steps are journaled (order created, paid, declined or closed,
+    /// refunding and refunded); set by the flow before start(). Without one nothing is recorded.
+    void journalTo(MoneyRecord& record) { m_record = &record; }
 
     /// Starts taking `amount` for `subject`, to be paid before `deadline`. `orderNo` is the idempotency key.
     void start(std::string orderNo, payment::Fen amount, std::string subject, Instant deadline);
@@ -70,8 +75,14 @@ private:
     void query();
     void closeAll(PaymentStage unpaidOutcome);
     void settle(const payment::PaymentStatus& status);
+    /// Enters a final stage and journals what it means for the money.
+    void reach(PaymentStage stage);
+    void journal(journal::Step step, const journal::StepDetails& details);
+    journal::Journal* journalHandle() const { return m_record ? m_record->journal() : nullptr; }
+    std::string journalId() const { return m_record ? m_record->id() : std::string(); }
 
     FlowContext& m_ctx;
+    MoneyRecord* m_record = nullptr;
     PaymentStage m_stage = PaymentStage::Idle;
     std::string m_orderNo;
     std::string m_codeOrderNo;

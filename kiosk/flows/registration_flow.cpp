@@ -72,7 +72,7 @@ std::string_view registrationStageName(RegistrationStage stage)
 }
 
 RegistrationFlow::RegistrationFlow(FlowContext& context, IdentityCard patient)
-    : m_ctx(context), m_card(std::move(patient)), m_payment(context)
+    : m_ctx(context), m_card(std::move(patient)), m_record(context.journal), m_payment(context)
 {
 }
 
@@ -201,12 +201,28 @@ void RegistrationFlow::confirm()
 
 void RegistrationFlow::startPayment()
 {
+    const hospital::Slot* slot = chosenSlot();
+    // The intent is on disk before any order exists: after a crash from here
+    // on, recovery knows which orders to ask about and which hold to book.
+    journal::TransactionRecord intent{.id = m_ctx.transactionPrefix,
+                                      .kind = journal::TransactionKind::Registration,
+                                      .kioskId = m_ctx.kioskId,
+                                      .startedAt = m_ctx.clock.wallNow(),
+                                      .amountFen = slot->fee,
+                                      .orderNo = m_ctx.transactionPrefix,
+                                      .patientRef = m_patient->id,
+                                      .subjectRef = m_hold->id};
+    if (auto begun = m_record.begin(intent); !begun) {
+        auto& hospital = m_ctx.hospital;
+        m_ctx.runner.run([&hospital, id = m_hold->id] { (void)hospital.releaseHold(id); });
+        return fail(FailureKind::RecordsUnavailable, begun.error().message);
+    }
+    m_payment.journalTo(m_record);
     m_stage = RegistrationStage::Paying;
     m_orderNo = m_ctx.transactionPrefix;
     Instant now = m_ctx.clock.now();
     auto holdLeft = std::chrono::duration_cast<Duration>(m_hold->expires - m_ctx.clock.wallNow()) - kHoldMargin;
     Instant deadline = std::min(now + PaymentStep::kDefaultTimeLimit, now + std::max(holdLeft, Duration::zero()));
-    const hospital::Slot* slot = chosenSlot();
     m_payment.start(m_orderNo, slot->fee, m_ctx.catalogs.text(m_ctx.language, "payment.subject.registration"), deadline);
 }
 
@@ -248,7 +264,7 @@ void RegistrationFlow::book()
     auto& hospital = m_ctx.hospital;
     std::string paymentRef = m_payment.paid().orderNo;
     m_ctx.runner.run([this, &hospital, post = m_ctx.post, holdId = m_hold->id, paymentRef,
-                      key = m_ctx.transactionPrefix + "-B"] {
+                      key = m_ctx.transactionPrefix + "-B", journal = m_record.journal(), id = m_record.id()] {
         BackendResult<hospital::Appointment> booked = hospital::backendFail(BackendErrorKind::Unreachable, "not tried");
         for (int attempt = 0; attempt < kBookAttempts; ++attempt) {
             if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(500));
@@ -262,8 +278,18 @@ void RegistrationFlow::book()
         if (!booked && booked.error().kind == BackendErrorKind::Unreachable) {
             if (auto found = hospital.appointmentByKey(key)) booked = *found;
         }
+        if (booked) (void)recordStep(journal, id, journal::Step::Booked, {.hospitalReference = booked->id});
         post([this, booked] {
             if (m_stage != RegistrationStage::Booking) return;
+            if (!booked && booked.error().kind == BackendErrorKind::Unreachable) {
+                // Nobody can say whether the booking was made: not refunded
+                // now, but left paid in the journal. Recovery books it (same
+                // key, so exactly once) when the hospital answers again, or
+                // refunds if it can no longer be made.
+                m_failure = FlowFailure{FailureKind::CompletingLater, true, false, booked.error().message};
+                m_stage = RegistrationStage::Failed;
+                return;
+            }
             if (!booked) return refund(failureFor(booked.error().kind), booked.error().message);
             m_appointment = *booked;
             printSlip();
@@ -288,8 +314,13 @@ void RegistrationFlow::printSlip()
                     m_card.displayName(), m_payment.paid(), m_ctx.clock.wallNow(), m_ctx.kioskId};
     ReceiptDocument slip = buildRegistrationSlip(facts, m_ctx.catalogs, m_ctx.language);
     auto& printer = m_ctx.receiptPrinter;
-    m_ctx.runner.run([this, &printer, post = m_ctx.post, slip = std::move(slip)] {
+    m_ctx.runner.run([this, &printer, post = m_ctx.post, slip = std::move(slip), journal = m_record.journal(),
+                      id = m_record.id()] {
         PrintOutcome outcome = printer.print(slip);
+        if (outcome.printed)
+            (void)recordStep(journal, id, journal::Step::Printed, {});
+        else
+            (void)recordStep(journal, id, journal::Step::PrintFailed, {.note = journalNote("slip not printed: " + outcome.error)});
         post([this, printed = outcome.printed] {
             if (m_stage != RegistrationStage::Printing) return;
             // The booking stands whether or not the slip came out; the done

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "flows/doctor_offers.hpp"
+#include "flows/money_record.hpp"
 #include "flows/flow_failure.hpp"
 #include "flows/payment_step.hpp"
 #include "hospital/hospital_backend.hpp"
@@ -108,6 +109,7 @@ private:
     std::string m_slotId;
     std::optional<hospital::SlotHold> m_hold;
     std::optional<hospital::Appointment> m_appointment;
+    MoneyRecord m_record;
     PaymentStep m_payment;
     std::string m_orderNo;
     FlowFailure m_failure;

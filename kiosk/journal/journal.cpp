@@ -45,7 +45,7 @@ Result<void> refusePersonalData(std::string_view text, const std::string& what)
 
 constexpr std::string_view kColumns =
     "SELECT id, kind, kiosk_id, started_at, amount_fen, order_no, paid_order_no, channel, gateway_transaction_id,"
-    " hospital_reference, patient_ref, last_step, updated_at FROM transactions ";
+    " hospital_reference, patient_ref, last_step, updated_at, subject_ref FROM transactions ";
 
 Result<std::vector<TransactionRecord>> readRecords(Statement& stmt)
 {
@@ -70,6 +70,7 @@ Result<std::vector<TransactionRecord>> readRecords(Statement& stmt)
         r.patientRef = stmt.text(10);
         r.lastStep = *step;
         r.updatedAt = fromSeconds(stmt.integer(12));
+        r.subjectRef = stmt.text(13);
         out.push_back(std::move(r));
     }
     return out;
@@ -131,8 +132,8 @@ Result<void> Journal::begin(const TransactionRecord& r)
     std::int64_t started = toSeconds(r.startedAt);
     auto insert = KIOSK_TRY(m_db->prepare(
         "INSERT INTO transactions (id, kind, kiosk_id, started_at, amount_fen, order_no, paid_order_no, channel,"
-        " gateway_transaction_id, hospital_reference, patient_ref, last_step, finished, updated_at)"
-        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?4)"));
+        " gateway_transaction_id, hospital_reference, patient_ref, last_step, finished, updated_at, subject_ref)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, ?4, ?13)"));
     insert.bind(1, r.id)
         .bind(2, kindName(r.kind))
         .bind(3, r.kioskId)
@@ -144,11 +145,15 @@ Result<void> Journal::begin(const TransactionRecord& r)
         .bind(9, r.gatewayTransactionId)
         .bind(10, r.hospitalReference)
         .bind(11, r.patientRef)
-        .bind(12, stepName(Step::Intent));
+        .bind(12, stepName(Step::Intent))
+        .bind(13, r.subjectRef);
+    fault(r.id, Step::Intent, false);
     KIOSK_TRY_VOID(insert.run());
     std::string details = "kind=" + std::string(kindName(r.kind)) + "; amount_fen=" + std::to_string(r.amountFen);
     KIOSK_TRY_VOID(insertStep(*m_db, r.id, Step::Intent, started, details));
-    return tx.commit();
+    KIOSK_TRY_VOID(tx.commit());
+    fault(r.id, Step::Intent, true);
+    return {};
 }
 
 Result<void> Journal::record(const std::string& id, Step step, const StepDetails& d)
@@ -173,6 +178,7 @@ Result<void> Journal::record(const std::string& id, Step step, const StepDetails
     if (!allowed) return fail(allowed.error().message + " (transaction " + id + ")");
 
     std::int64_t at = toSeconds(m_clock.wallNow());
+    fault(id, step, false);
     // Optional values bound as NULL keep the column as it was.
     auto update = KIOSK_TRY(m_db->prepare(
         "UPDATE transactions SET order_no = COALESCE(?2, order_no), paid_order_no = COALESCE(?3, paid_order_no),"
@@ -191,7 +197,9 @@ Result<void> Journal::record(const std::string& id, Step step, const StepDetails
         .bind(10, at);
     KIOSK_TRY_VOID(update.run());
     KIOSK_TRY_VOID(insertStep(*m_db, id, step, at, describe(d)));
-    return tx.commit();
+    KIOSK_TRY_VOID(tx.commit());
+    fault(id, step, true);
+    return {};
 }
 
 Result<std::vector<TransactionRecord>> Journal::unfinished()
@@ -250,6 +258,29 @@ Result<int> Journal::purgeBefore(WallTime cutoff)
     int deleted = m_db->changes();
     KIOSK_TRY_VOID(tx.commit());
     return deleted;
+}
+
+bool Journal::claim(const std::string& id)
+{
+    std::lock_guard lock(m_claimsMutex);
+    return m_claims.insert(id).second;
+}
+
+void Journal::release(const std::string& id)
+{
+    std::lock_guard lock(m_claimsMutex);
+    m_claims.erase(id);
+}
+
+void Journal::setFaultHook(FaultHook hook)
+{
+    std::lock_guard lock(m_mutex);
+    m_faultHook = std::move(hook);
+}
+
+void Journal::fault(const std::string& id, Step step, bool written) const
+{
+    if (m_faultHook) m_faultHook(id, step, written);
 }
 
 Result<StorageMode> Journal::storageMode()

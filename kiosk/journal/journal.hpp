@@ -10,7 +10,9 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,20 +25,23 @@ namespace kiosk::journal {
 
 struct TransactionRecord {
     /// The flow's transaction prefix (kioskId-YYYYMMDDHHMMSS-N); the root of every idempotency key it uses.
-    std::string id;
+    std::string id{};
     TransactionKind kind = TransactionKind::Registration;
-    std::string kioskId;
+    std::string kioskId{};
     WallTime startedAt{};
     std::int64_t amountFen = 0;
-    std::string orderNo;
+    std::string orderNo{};
     /// The order that was actually paid: orderNo, or orderNo + "C" for a payment code.
-    std::string paidOrderNo;
-    std::string channel;
-    std::string gatewayTransactionId;
+    std::string paidOrderNo{};
+    std::string channel{};
+    std::string gatewayTransactionId{};
     /// The appointment (registration) or invoice (bills) id at the hospital.
-    std::string hospitalReference;
+    std::string hospitalReference{};
     /// The hospital's patient id only: never a name, ID number, phone or payment code.
-    std::string patientRef;
+    std::string patientRef{};
+    /// What the money is for at the hospital: the slot hold id (registration) or the
+    /// order ids paid, comma-separated (bills); recovery books or settles with it.
+    std::string subjectRef{};
     Step lastStep = Step::Intent;
     WallTime updatedAt{};
 };
@@ -95,13 +100,29 @@ public:
 
     Result<StorageMode> storageMode();
 
+    /// Marks `id` as being worked on by someone in this process (a flow, or recovery);
+    /// false if it already is. Recovery leaves claimed transactions alone.
+    bool claim(const std::string& id);
+    void release(const std::string& id);
+
+    /// Called just before each step is written (written = false) and just after it is
+    /// committed (written = true). The fault-injection tests kill the process from here
+    /// to prove that recovery copes with a crash at every step; nothing else sets it.
+    using FaultHook = std::function<void(const std::string& id, Step step, bool written)>;
+    void setFaultHook(FaultHook hook);
+
 private:
+    void fault(const std::string& id, Step step, bool written) const;
+
     Journal(std::unique_ptr<storage::Database> db, const Clock& clock) : m_db(std::move(db)), m_clock(clock) {}
 
     std::unique_ptr<storage::Database> m_db;
     const Clock& m_clock;
     // Steps come from the UI thread and the worker; one connection, one writer at a time.
     std::mutex m_mutex;
+    FaultHook m_faultHook;
+    std::mutex m_claimsMutex;
+    std::set<std::string> m_claims;
 };
 
 } // namespace kiosk::journal

@@ -25,6 +25,7 @@ constexpr std::array<std::string_view, kJournalSchemaVersion> kMigrations{
             gateway_transaction_id TEXT NOT NULL DEFAULT '',
             hospital_reference     TEXT NOT NULL DEFAULT '',
             patient_ref            TEXT NOT NULL DEFAULT '',
+            subject_ref            TEXT NOT NULL DEFAULT '',  -- the hold id, or the hospital order ids paid
             last_step              TEXT NOT NULL,
             finished               INTEGER NOT NULL,  -- 1 once in a final step
             updated_at             INTEGER NOT NULL   -- UTC seconds

@@ -35,6 +35,7 @@ constexpr std::array kCommands{
     CommandSpec{"gateway", ScenarioOp::Gateway, Arg::Words},
     CommandSpec{"hospital", ScenarioOp::Hospital, Arg::Words},
     CommandSpec{"phone-pays", ScenarioOp::PhonePays, Arg::Word},
+    CommandSpec{"expect-unsettled", ScenarioOp::ExpectUnsettled, Arg::Word},
     CommandSpec{"advance", ScenarioOp::Advance, Arg::Duration},
     CommandSpec{"wait", ScenarioOp::Wait, Arg::Duration},
     CommandSpec{"idle", ScenarioOp::Idle, Arg::Duration},

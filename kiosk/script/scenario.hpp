@@ -26,6 +26,7 @@ enum class ScenarioOp {
     PhonePays,       ///< phone-pays wechat|alipay|unionpay (the patient's phone pays the QR code on screen)
     ExpectDevice,    ///< expect-device ROLE HEALTH (waits until the UI has that report; ROLE reader|scanner|
                      ///< receipt-printer|a4-printer, HEALTH ready|warning|fault|missing|unknown)
+    ExpectUnsettled, ///< expect-unsettled N (waits for a recovery round that leaves N transactions unfinished)
     Advance,         ///< advance 45s  (moves the kiosk's clock)
     Wait,            ///< wait 500ms   (real time, frames keep running)
     Idle,            ///< idle 30s     (real time in the normal event-driven loop)

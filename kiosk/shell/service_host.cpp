@@ -30,7 +30,8 @@ void ServiceHost::prepare(SessionId session, Language language, const std::strin
     };
     m_context = std::make_unique<flows::FlowContext>(flows::FlowContext{
         m_clock, m_parts.runner, post, m_parts.hospital, m_parts.gateway, m_parts.receiptPrinter, std::move(device),
-        m_catalogs, language, kioskId, hospitalName, prefix, m_parts.a4Printer, m_parts.reportRenderer});
+        m_catalogs, language, kioskId, hospitalName, prefix, m_parts.a4Printer, m_parts.reportRenderer,
+        m_parts.journal});
 }
 
 bool ServiceHost::openReportByCode(const std::string& code, SessionId session, Language language,
@@ -99,6 +100,7 @@ const flows::PaymentStep* ServiceHost::payment() const
 
 void ServiceHost::close()
 {
+    bool hadFlow = m_context != nullptr;
     m_registration.reset();
     m_bills.reset();
     m_reports.reset();
@@ -107,6 +109,9 @@ void ServiceHost::close()
     m_context.reset();
     m_flowId = 0;
     m_pageStage = -1;  // the next flow starts on its first page, not on the page this one was left at
+    // The flow's claim on its transaction is gone with it: anything it left
+    // open (paid, the hospital not answering) is recovery's now.
+    if (hadFlow && m_parts.flowEnded) m_parts.flowEnded();
 }
 
 bool ServiceHost::deliver(const FlowReply& reply, SessionId session)

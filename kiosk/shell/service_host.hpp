@@ -33,6 +33,10 @@ struct ServiceParts {
     ReportRenderer* reportRenderer = nullptr;
     /// Where satisfaction ratings go; null: the rating is not offered.
     FeedbackStore* feedback = nullptr;
+    /// The money journal; without it registration and bill payment refuse money.
+    journal::Journal* journal = nullptr;
+    /// Called when a flow ends, so that recovery looks at anything it left unfinished.
+    std::function<void()> flowEnded{};
 };
 
 class ServiceHost {

@@ -51,6 +51,18 @@ std::unique_ptr<AudioSink> makeAudioSink(const AudioTarget& target)
 bool desktopPresent() { return std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY"); }
 
 /// A scenario's patient pays the QR code on screen with their phone.
+std::function<recovery::RecoveryStatus()> recoveryStatusOf(devices::KioskServices& services)
+{
+    if (!services.recovery()) return {};
+    return [&services] { return services.recovery()->status(); };
+}
+
+std::function<void()> recoveryPokeOf(devices::KioskServices& services)
+{
+    if (!services.recovery()) return {};
+    return [&services] { services.recovery()->poke(); };
+}
+
 Result<void> phonePays(devices::KioskServices& services, const std::string& orderNo, const std::string& channel)
 {
     payment::SimulatedGateway* gateway = services.simulatedGateway();
@@ -173,7 +185,8 @@ int main(int argc, char** argv)
                                        [&fonts](char32_t c) {
                                            ImFont* body = fonts.font(screens::FontRole::Body);
                                            return c <= 0xFFFF && body->FindGlyphNoFallback(static_cast<ImWchar>(c));
-                                       }});
+                                       },
+                                       recoveryStatusOf(services), recoveryPokeOf(services)});
         exitCode = loop.run(runner.get());
         hardware.disableInput();
         if (scripted) voice->waitIdle();

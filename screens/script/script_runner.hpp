@@ -17,6 +17,7 @@
 #include "core/event_queue.hpp"
 #include "fonts/font_atlas.hpp"
 #include "metrics.hpp"
+#include "recovery/recovery_service.hpp"
 #include "script/scenario.hpp"
 #include "shell/shell.hpp"
 #include "device/device_monitor.hpp"
@@ -41,6 +42,9 @@ struct ScriptContext {
     std::function<Result<void>(const std::string&)> screenshot;
     /// Whether the font atlas in use holds a glyph for the character.
     std::function<bool(char32_t)> atlasHasGlyph;
+    /// The background recovery's state, and a way to ask it for a round now; empty without payments.
+    std::function<recovery::RecoveryStatus()> recoveryStatus{};
+    std::function<void()> pokeRecovery{};
 };
 
 class ScriptRunner {
@@ -74,6 +78,7 @@ private:
     std::optional<std::chrono::steady_clock::time_point> m_stepStarted;
     std::optional<std::chrono::steady_clock::time_point> m_idleUntil;
     std::optional<std::chrono::steady_clock::time_point> m_waitUntil;
+    std::optional<std::uint64_t> m_recoveryRound;  ///< expect-unsettled: the round it waits to see finish.
     TapPhase m_tap = TapPhase::None;
     int m_taps = 0;  ///< Taps since the start or the last count-taps.
     ImVec2 m_tapAt{};

@@ -28,7 +28,8 @@ void drawFailurePanel(Ui& ui, Rect area, const flows::FlowFailure& failure, cons
     std::string_view money = !failure.moneyTaken ? "outcome.money_not_taken"
                              : failure.refunded  ? "outcome.money_refunded"
                                                  : "outcome.money_needs_staff";
-    if (failure.kind != flows::FailureKind::PaymentUncertain)
+    // These two say themselves what happens to the money.
+    if (failure.kind != flows::FailureKind::PaymentUncertain && failure.kind != flows::FailureKind::CompletingLater)
         y += ui.textIn(area.x, y, area.w, ui.tr(money), FontRole::Body, t.text) + m.gap;
     y += ui.textIn(area.x, y, area.w, ui.tr("outcome.go_to_window"), FontRole::Body, t.text) + m.gap;
     ui.textIn(area.x, y, area.w, ui.format("outcome.reference", {{"reference", reference}}), FontRole::Body,

@@ -11,6 +11,7 @@
 #include "fake_gateway.hpp"
 #include "fake_hospital.hpp"
 #include "step_runner.hpp"
+#include "temp_journal.hpp"
 
 using namespace kiosk;
 using namespace kiosk::flows;

@@ -92,6 +92,8 @@ struct BillsRig {
             CHECK(hospital.invoices.empty());
         }
         CHECK(catalogs.missingKeys().empty());
+        journal.checkAgrees(flow.transactionNumber(), flow.invoice().has_value(), flow.receiptPrinted(),
+                            flow.failure());
     }
 
     /// What the flow says was kept: the invoice's total, or the amount it reports taken and not returned.
@@ -161,12 +163,15 @@ struct BillsRig {
     DeviceReport printerReport{DeviceRole::ReceiptPrinter, DeviceHealth::Ready, DeviceProblem::None, {}};
     std::vector<DeviceRole> devicesAsked;
     test::FlowLoop loop;
-    FlowContext context = loop.makeContext(clock, hospital, gateway, printer, catalogs, [this](DeviceRole role) {
-        devicesAsked.push_back(role);
-        DeviceReport r = printerReport;
-        r.role = role;
-        return r;
-    });
+    test::TempJournal journal{clock};
+    FlowContext context = test::withJournal(loop.makeContext(clock, hospital, gateway, printer, catalogs,
+                                                             [this](DeviceRole role) {
+                                                                 devicesAsked.push_back(role);
+                                                                 DeviceReport r = printerReport;
+                                                                 r.role = role;
+                                                                 return r;
+                                                             }),
+                                            journal);
     BillsFlow flow{context, patientCard()};
 };
 

@@ -95,6 +95,8 @@ struct RegistrationRig {
             CHECK(hospital.appointments.empty());
         }
         CHECK(catalogs.missingKeys().empty());
+        journal.checkAgrees(flow.transactionNumber(), flow.appointment().has_value(), flow.slipPrinted(),
+                            flow.failure());
     }
 
     /// What the flow says was kept: the fee for a booking, or the fee it reports taken and not returned.
@@ -167,12 +169,15 @@ struct RegistrationRig {
     DeviceReport printerReport{DeviceRole::ReceiptPrinter, DeviceHealth::Ready, DeviceProblem::None, {}};
     std::vector<DeviceRole> devicesAsked;
     test::FlowLoop loop;
-    FlowContext context = loop.makeContext(clock, hospital, gateway, printer, catalogs, [this](DeviceRole role) {
-        devicesAsked.push_back(role);
-        DeviceReport r = printerReport;
-        r.role = role;
-        return r;
-    });
+    test::TempJournal journal{clock};
+    FlowContext context = test::withJournal(loop.makeContext(clock, hospital, gateway, printer, catalogs,
+                                                             [this](DeviceRole role) {
+                                                                 devicesAsked.push_back(role);
+                                                                 DeviceReport r = printerReport;
+                                                                 r.role = role;
+                                                                 return r;
+                                                             }),
+                                            journal);
     RegistrationFlow flow{context, patientCard()};
 };
 

@@ -274,16 +274,51 @@ TEST_SUITE("registration_flow")
         CHECK(flow.slipPrinted());
     }
 
-    TEST_CASE_FIXTURE(RegistrationRig, "Booking never answered: refunded after the attempts run out")
+    TEST_CASE_FIXTURE(RegistrationRig, "Booking never answered: left paid in the journal for recovery, not refunded")
     {
         walkToConfirm();
         confirmToPayment();
         hospital.failAlways(HospitalOp::Book, BackendErrorKind::Unreachable);
         phonePays();
         CHECK(hospital.bookCalls.size() == 3);
-        CHECK(flow.failure().kind == FailureKind::BackendUnreachable);
+        // Whether the hospital booked it nobody knows: recovery books it with
+        // the same key when the hospital is back, or refunds then.
+        CHECK(flow.failure().kind == FailureKind::CompletingLater);
         CHECK(flow.failure().moneyTaken);
-        CHECK(flow.failure().refunded);
-        CHECK(gateway.callsOf(GatewayOp::Refund) == 1);
+        CHECK_FALSE(flow.failure().refunded);
+        CHECK(gateway.callsOf(GatewayOp::Refund) == 0);
+        CHECK(journal.steps(flow.transactionNumber()) ==
+              std::vector<std::string>{"intent", "order-created", "paid"});
+    }
+
+    TEST_CASE_FIXTURE(RegistrationRig, "The journal holds every step of a registration, in order")
+    {
+        walkToConfirm();
+        confirmToPayment();
+        phonePays();
+        REQUIRE(flow.stage() == RegistrationStage::Done);
+        CHECK(journal.steps(flow.transactionNumber()) ==
+              std::vector<std::string>{"intent", "order-created", "paid", "booked", "printed"});
+        auto record = journal->find(flow.transactionNumber());
+        REQUIRE(record.has_value());
+        REQUIRE(record->has_value());
+        CHECK_FALSE((*record)->subjectRef.empty());  // the hold, for recovery to book
+        CHECK((*record)->hospitalReference == flow.appointment()->id);
+        CHECK((*record)->amountFen == flow.appointment()->slot.fee);
+        CHECK((*record)->patientRef == flow.appointment()->patientId);
+    }
+
+    TEST_CASE_FIXTURE(RegistrationRig, "No journal, no money: the intent cannot be written, nothing is charged")
+    {
+        walkToConfirm();
+        // Another transaction with the same id already on file: the journal refuses the intent.
+        journal::TransactionRecord clash{.id = context.transactionPrefix, .kioskId = "K-001", .amountFen = 1};
+        REQUIRE(journal->begin(clash).has_value());
+        flow.confirm();
+        loop.pump();
+        CHECK(flow.stage() == RegistrationStage::Failed);
+        CHECK(flow.failure().kind == FailureKind::RecordsUnavailable);
+        CHECK_FALSE(flow.failure().moneyTaken);
+        CHECK(gateway.callsOf(GatewayOp::CreateQr) == 0);
     }
 }
