@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "kioskctl/commands.hpp"
+#include "settings/assets_dir.hpp"
 
 namespace kiosk::ctl {
 
@@ -32,7 +33,7 @@ bool takeFlag(Args& args, const std::string& name)
 
 std::string takeAssetsDir(Args& args)
 {
-    std::string dir = KIOSK_DEFAULT_ASSETS;
+    std::string dir = defaultAssetsDir(KIOSK_DEFAULT_ASSETS);
     takeOption(args, "--assets", dir);
     return dir;
 }

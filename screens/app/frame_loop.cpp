@@ -20,6 +20,15 @@ namespace {
 constexpr int kAnimationFrameMs = 33;
 // Frames to draw after input so ImGui settles press, release and hover.
 constexpr int kFramesAfterInput = 3;
+
+/// What `systemctl status kiosk` shows: the screen, and whether a patient is being served.
+std::string serviceStatus(const Shell& shell)
+{
+    std::string text = shell.session() ? "serving a patient: " : "waiting: ";
+    text += screenName(shell.screen());
+    text += " screen";
+    return text;
+}
 } // namespace
 
 FrameLoop::FrameLoop(FrameLoopParts parts) : m_parts(parts), m_renderer(parts.renderer)
@@ -69,13 +78,13 @@ int FrameLoop::msUntilNextFrame() const
     return static_cast<int>(ms);
 }
 
-void FrameLoop::waitForWork(int timeoutMs)
+void FrameLoop::waitForWork(int timeoutMs, bool frameDue)
 {
     if (timeoutMs <= 0) return;
     if (m_sdlCanWait) {
         SDL_Event event;
         if (SDL_WaitEventTimeout(&event, timeoutMs)) handleSdlEvent(event, m_scripted);
-        else m_pendingFrames = std::max(m_pendingFrames, 1);  // a timer is due
+        else if (frameDue) m_pendingFrames = std::max(m_pendingFrames, 1);  // a timer is due
         return;
     }
     // Capped so that a quit request (SIGTERM becomes SDL_QUIT) is seen soon;
@@ -85,7 +94,7 @@ void FrameLoop::waitForWork(int timeoutMs)
     bool woken = m_wakeCv.wait_for(lock, std::chrono::milliseconds(std::min(timeoutMs, kQuitCheckMs)),
                                    [&] { return m_woken; });
     m_woken = false;
-    if (!woken && timeoutMs <= kQuitCheckMs) m_pendingFrames = std::max(m_pendingFrames, 1);
+    if (!woken && frameDue && timeoutMs <= kQuitCheckMs) m_pendingFrames = std::max(m_pendingFrames, 1);
 }
 
 void FrameLoop::handleSdlEvent(const SDL_Event& event, bool scripted)
@@ -147,9 +156,15 @@ int FrameLoop::run(ScriptRunner* script)
             timeout = std::min<int>(timeout, static_cast<int>(std::max<long long>(0, left.count())));
         }
         if (timeout <= 0) m_pendingFrames = std::max(m_pendingFrames, 1);  // a frame is due now
-        waitForWork(timeout);
+        // The watchdog's next ping may come before the next frame: the loop
+        // then turns once without drawing.
+        int wait = timeout;
+        if (auto ping = m_notifier.untilNextPing(std::chrono::steady_clock::now()))
+            wait = static_cast<int>(std::min<long long>(wait, ping->count()));
+        waitForWork(wait, wait >= timeout);
         SDL_Event event;
         while (SDL_PollEvent(&event)) handleSdlEvent(event, script != nullptr);
+        m_notifier.loopTurned(std::chrono::steady_clock::now());
 
         if (idling && std::chrono::steady_clock::now() >= *script->idleUntil()) {
             script->idleFinished();
@@ -225,6 +240,8 @@ void FrameLoop::renderFrame(ScriptRunner* script)
     bool countdown = m_parts.shell.overlay() == Overlay::TimeoutWarning;
     SDL_RenderPresent(m_parts.renderer);
     m_parts.stats.firstFramePresented();
+    m_notifier.firstFramePresented();
+    m_notifier.status(serviceStatus(m_parts.shell));
     m_parts.stats.countFrame();
     if (countdown) m_parts.stats.addCountdownFrame(FrameStats::threadCpuMs() - cpuStart);
 

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/frame_stats.hpp"
+#include "app/service_notifier.hpp"
 #include "core/clock.hpp"
 #include "core/event_queue.hpp"
 #include "fonts/font_atlas.hpp"
@@ -47,13 +48,17 @@ private:
     void handleSdlEvent(const SDL_Event& event, bool scripted);
     void handleDemoKey(const SDL_Keysym& keysym);
     void renderFrame(ScriptRunner* script);
-    void waitForWork(int timeoutMs);
+    /// `frameDue`: whether a frame is due when the wait times out (it is not
+    /// when the loop only wakes to ping the watchdog).
+    void waitForWork(int timeoutMs, bool frameDue);
     int msUntilNextFrame() const;
     void wake();
 
     FrameLoopParts m_parts;
     SdlImguiRenderer m_renderer;
     FrameRecord m_record;
+    /// systemd's readiness, status and watchdog, from the environment it started the kiosk with.
+    ServiceNotifier m_notifier = ServiceNotifier::fromEnvironment();
     Uint32 m_wakeEvent = 0;
     /// SDL waits efficiently only on desktop drivers; elsewhere (offscreen,
     /// dummy) it polls every millisecond, so the loop waits on this instead.

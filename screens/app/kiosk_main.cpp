@@ -20,6 +20,7 @@
 #include "fonts/font_atlas.hpp"
 #include "i18n/catalog.hpp"
 #include "script/script_runner.hpp"
+#include "settings/assets_dir.hpp"
 #include "settings/launch_options.hpp"
 #include "shell/shell.hpp"
 #include "setup/kiosk_devices.hpp"
@@ -82,7 +83,7 @@ Result<void> phonePays(devices::KioskServices& services, const std::string& orde
 int main(int argc, char** argv)
 {
     screens::FrameStats stats;
-    auto parsed = parseLaunchOptions(std::vector<std::string>(argv + 1, argv + argc), KIOSK_DEFAULT_ASSETS);
+    auto parsed = parseLaunchOptions(std::vector<std::string>(argv + 1, argv + argc), defaultAssetsDir(KIOSK_DEFAULT_ASSETS));
     if (!parsed) return startupError(parsed.error().message);
     LaunchOptions options = std::move(*parsed);
     if (options.showHelp) {
