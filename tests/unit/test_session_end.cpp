@@ -88,7 +88,7 @@ struct SessionRig {
 
 } // namespace
 
-TEST_SUITE("session_privacy")
+TEST_SUITE("session_end")
 {
     TEST_CASE("going home ends the session and leaves no patient, flow or name behind")
     {
