@@ -1,6 +1,8 @@
 #include "setup/kiosk_devices.hpp"
 
-#include <cstdio>
+#include <string>
+
+#include "logging/log.hpp"
 
 #include "cups/cups_a4_printer.hpp"
 #include "cups/cups_receipt_printer.hpp"
@@ -42,7 +44,7 @@ Result<std::unique_ptr<KioskDevices>> KioskDevices::create(EventQueue& events, c
         // A scanner that is not there yet is no reason not to start: the
         // adapter keeps trying, and the screens offer the card meanwhile.
         if (auto opened = devices->m_scanner->open(); !opened)
-            std::fprintf(stderr, "kiosk: scanner: %s (trying again)\n", opened.error().message.c_str());
+            logging::warning("scanner", opened.error().message + " (trying again)");
         devices->m_scanner->enable();
     }
     devices->watchAll();
@@ -84,7 +86,7 @@ Result<void> KioskDevices::buildReal(const LaunchOptions& options)
         // A keyboard-mode scanner on its own evdev node, grabbed so its keys never reach the UI.
         m_ownedScanner = std::make_unique<hidpos::EvdevWedgeScanner>(m_events, scannerNode);
     } else {
-        std::fprintf(stderr, "kiosk: no HID POS scanner found; give its node with --scanner\n");
+        logging::warning("scanner", "no HID POS scanner found; give its node with --scanner");
     }
     m_scanner = m_ownedScanner.get();
 

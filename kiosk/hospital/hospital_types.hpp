@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "core/secure_clear.hpp"
 #include "patient/identity_card.hpp"
 
 namespace kiosk::hospital {
@@ -28,6 +29,21 @@ struct PatientRecord {
     CivilDate birthDate;
     std::string phone;
     bool createdByKiosk = false;  ///< registrationSource = KIOSK: identity checked by card, not at a window.
+
+    /// Overwrites the identifying fields in place, as IdentityCard::wipe does; every copy does it when it
+    /// goes, so a flow's copy is cleared when the session ends and the flow is destroyed.
+    void wipe()
+    {
+        for (std::string* s : {&name, &idNumber, &visitCard, &phone}) secureClear(*s);
+        sex = Sex::Unknown;
+        birthDate = {};
+    }
+    PatientRecord() = default;
+    PatientRecord(const PatientRecord&) = default;
+    PatientRecord(PatientRecord&&) noexcept = default;
+    PatientRecord& operator=(const PatientRecord&) = default;
+    PatientRecord& operator=(PatientRecord&&) noexcept = default;
+    ~PatientRecord() { wipe(); }
 };
 
 /// FHIR Organization (a clinical department) with a Location.

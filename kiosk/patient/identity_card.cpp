@@ -2,26 +2,14 @@
 
 #include <algorithm>
 
-namespace kiosk {
+#include "core/secure_clear.hpp"
 
-namespace {
-void wipeString(std::string& s)
-{
-    // volatile stops the compiler from dropping stores to memory about to be freed.
-    volatile char* p = s.data();
-    for (std::size_t i = 0; i < s.size(); ++i) p[i] = 0;
-    s.clear();
-    s.shrink_to_fit();
-}
-} // namespace
+namespace kiosk {
 
 void IdentityCard::wipe()
 {
-    for (std::string* s : {&name, &englishName, &nation, &address, &idNumber, &authority}) wipeString(*s);
-    for (std::optional<std::string>* s : {&passNumber, &cardVersion, &authorityCode, &previousCardLink}) {
-        if (*s) wipeString(**s);
-        s->reset();
-    }
+    for (std::string* s : {&name, &englishName, &nation, &address, &idNumber, &authority}) secureClear(*s);
+    for (std::optional<std::string>* s : {&passNumber, &cardVersion, &authorityCode, &previousCardLink}) secureClear(*s);
     issueCount.reset();
     renewalCount.reset();
     std::fill(photoWlt.begin(), photoWlt.end(), std::uint8_t{0});

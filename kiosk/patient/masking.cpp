@@ -55,4 +55,13 @@ std::string maskIdNumber(std::string_view idNumber)
     return out;
 }
 
+std::string maskPhoneNumber(std::string_view phone)
+{
+    if (phone.size() < 8) return std::string(phone.size(), '*');
+    std::string out(phone.substr(0, 3));
+    out.append(phone.size() - 7, '*');
+    out.append(phone.substr(phone.size() - 4));
+    return out;
+}
+
 } // namespace kiosk

@@ -15,4 +15,8 @@ std::string maskName(std::string_view utf8Name);
 /// shorter numbers keep only the last two.
 std::string maskIdNumber(std::string_view idNumber);
 
+/// Keeps the first three and last four digits of a mobile number (138****5678); anything
+/// shorter than eight characters is starred entirely.
+std::string maskPhoneNumber(std::string_view phone);
+
 } // namespace kiosk

@@ -65,6 +65,7 @@ std::string launchUsage()
            "  --receipt-queue DEST   CUPS raw queue for the receipt printer instead of USB\n"
            "  --data-dir DIR         databases (default /var/lib/kiosk; demo: the --sim-output folder)\n"
            "  --payment-simulator    take payments through the simulated channel (no real money)\n"
+           "  --log-file FILE        append diagnostics to FILE as well as stderr (default: stderr only)\n"
            "  --help                 this text\n";
 }
 
@@ -128,6 +129,9 @@ Result<LaunchOptions> parseLaunchOptions(const std::vector<std::string>& args, c
             o.receiptQueue = KIOSK_TRY(value());
         } else if (a == "--data-dir") {
             o.dataDir = KIOSK_TRY(value());
+        } else if (a == "--log-file") {
+            o.logFile = KIOSK_TRY(value());
+            if (o.logFile->empty()) return fail("--log-file needs a file name");
         } else if (a == "--payment-simulator") {
             o.paymentSimulator = true;
         } else {

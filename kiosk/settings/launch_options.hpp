@@ -40,6 +40,8 @@ struct LaunchOptions {
     std::string dataDir;
     /// Take payments through the simulated channel outside demo mode (for trying a kiosk's hardware end to end).
     bool paymentSimulator = false;
+    /// Diagnostics go to stderr always and to this file as well when given (see logging/log.hpp).
+    std::optional<std::string> logFile;
     KioskSettings settings;
 };
 

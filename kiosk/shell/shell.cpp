@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "logging/log.hpp"
 #include "patient/masking.hpp"
 #include "scan/scan_classifier.hpp"
 
@@ -75,6 +76,10 @@ void Shell::handle(const Event& event)
                        speak(noticeKey(Notice::CardReadFailed));
                    },
                    [&](const CodeScanned& e) {
+                       // What was scanned, for support: the kind and the masked text, never the code itself.
+                       ScanClassification scan = classifyScan(e.text);
+                       logging::info("scan", std::string(scanKindName(scan.kind)) + " " + maskForLog(scan) +
+                                                 (m_session ? ", session " + std::to_string(m_session->id()) : ""));
                        if (m_session && m_services && m_services->codeScanned(e.text)) {
                            noteActivity();
                            changed();
@@ -301,6 +306,7 @@ void Shell::openOverlay(Overlay overlay)
 void Shell::startSession()
 {
     m_session = std::make_unique<Session>(m_nextSessionId++, m_clock.now(), m_clock.wallNow());
+    logging::info("session", "session " + std::to_string(m_session->id()) + " started");
     m_warningStarted.reset();
     changed();
 }
@@ -317,7 +323,10 @@ void Shell::beginInteraction()
 void Shell::endSession()
 {
     if (m_services) m_services->close();
-    if (m_session) ++m_sessionsEnded;
+    if (m_session) {
+        ++m_sessionsEnded;
+        logging::info("session", "session " + std::to_string(m_session->id()) + " ended; its data is cleared");
+    }
     m_session.reset();
     m_glyphs.clearSession();
     m_warningStarted.reset();
@@ -355,6 +364,9 @@ void Shell::identify(const IdentityCard& card)
     int age = ageOn(card.birthDate, localDate(m_clock.wallNow()));
     bool elder = card.birthDate.year > 0 && age >= m_settings.elderAge;
     m_session->identify(card);
+    // Who it is stays out of the log: the session number is enough to follow it.
+    logging::info("session", "session " + std::to_string(m_session->id()) + ": ID card read" +
+                                 (elder ? " (elder mode on by age)" : ""));
     if (elder && !m_prefs.elderMode) {
         m_prefs.elderMode = true;
         m_prefs.elderModeAutomatic = true;

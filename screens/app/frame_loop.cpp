@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "logging/log.hpp"
 #include "metrics.hpp"
 #include "screen_router.hpp"
 #include "script/script_runner.hpp"
@@ -137,7 +138,7 @@ void FrameLoop::handleDemoKey(const SDL_Keysym& keysym)
     else if (key == SDLK_F10) done = shift ? demo.toggleReader() : demo.cycleReceiptPrinter();
     else if (key == SDLK_F11) done = shift ? demo.toggleScanner() : demo.cycleA4Printer();
     if (done.empty()) return;
-    std::fprintf(stderr, "kiosk demo: %s\n", done.c_str());
+    logging::info("demo", done);
     m_parts.monitor.poke();
 }
 

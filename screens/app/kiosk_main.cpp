@@ -19,6 +19,7 @@
 #include "core/event_queue.hpp"
 #include "fonts/font_atlas.hpp"
 #include "i18n/catalog.hpp"
+#include "logging/log.hpp"
 #include "script/script_runner.hpp"
 #include "settings/assets_dir.hpp"
 #include "settings/launch_options.hpp"
@@ -35,7 +36,7 @@ using namespace kiosk;
 
 int startupError(const std::string& message)
 {
-    std::fprintf(stderr, "kiosk: %s\n", message.c_str());
+    logging::error("startup", message);
     return 2;
 }
 
@@ -86,6 +87,12 @@ int main(int argc, char** argv)
     auto parsed = parseLaunchOptions(std::vector<std::string>(argv + 1, argv + argc), defaultAssetsDir(KIOSK_DEFAULT_ASSETS));
     if (!parsed) return startupError(parsed.error().message);
     LaunchOptions options = std::move(*parsed);
+    logging::Log log;
+    if (options.logFile)
+        if (auto opened = log.openFile(*options.logFile); !opened) return startupError(opened.error().message);
+    logging::ScopedInstall logInstalled(log);
+    logging::info("startup", std::string(options.scriptPath ? "scenario run" : options.demo ? "demo" : "kiosk") +
+                                 " starting, kiosk id " + options.settings.kioskId + ", data in " + options.dataDir);
     if (options.showHelp) {
         std::fputs(launchUsage().c_str(), stdout);
         return 0;
@@ -193,7 +200,7 @@ int main(int argc, char** argv)
         if (scripted) voice->waitIdle();
     }
     if (options.statsPath && !stats.write(*options.statsPath))
-        std::fprintf(stderr, "kiosk: cannot write %s\n", options.statsPath->c_str());
+        logging::warning("stats", "cannot write " + *options.statsPath);
 
     voice.reset();
     ImGui_ImplSDL2_Shutdown();

@@ -1,6 +1,8 @@
 #include "audio/sdl_audio_sink.hpp"
 
-#include <cstdio>
+#include <string>
+
+#include "logging/log.hpp"
 
 namespace kiosk::screens {
 
@@ -21,7 +23,7 @@ bool SdlAudioSink::open(int sampleRate)
     SDL_AudioDeviceID device = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
     if (device == 0) {
         m_failed = true;
-        std::fprintf(stderr, "kiosk: no sound output (%s); voice prompts are off\n", SDL_GetError());
+        logging::warning("audio", std::string("no sound output (") + SDL_GetError() + "); voice prompts are off");
         return false;
     }
     SDL_PauseAudioDevice(device, 0);

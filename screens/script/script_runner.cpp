@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "logging/log.hpp"
 #include "patient/masking.hpp"
 #include "text/utf8.hpp"
 
@@ -57,8 +58,8 @@ void ScriptRunner::idleFinished()
 
 void ScriptRunner::failStep(const ScenarioStep& step, const std::string& message)
 {
-    std::fprintf(stderr, "%s:%d: %s: %s\n", m_scenario.fileName.c_str(), step.line,
-                 std::string(scenarioOpName(step.op)).c_str(), message.c_str());
+    logging::error("scenario", m_scenario.fileName + ":" + std::to_string(step.line) + ": " +
+                                   std::string(scenarioOpName(step.op)) + ": " + message);
     m_failed = true;
     m_done = true;
 }
@@ -81,8 +82,7 @@ void ScriptRunner::afterFrame(const FrameRecord& record, const Metrics& metrics)
             if (m_ctx.catalogs.missingLookups() > 0) {
                 std::string keys;
                 for (const auto& k : m_ctx.catalogs.missingKeys()) keys += " " + k;
-                std::fprintf(stderr, "%s: text keys missing from the catalogs:%s\n", m_scenario.fileName.c_str(),
-                             keys.c_str());
+                logging::error("scenario", m_scenario.fileName + ": text keys missing from the catalogs:" + keys);
                 m_failed = true;
             } else {
                 std::printf("%s: %zu steps passed\n", m_scenario.fileName.c_str(), m_scenario.steps.size());
@@ -137,10 +137,12 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
     case Op::InsertCard: {
         for (const auto& id : m_ctx.devices.reader().identities())
             if (id.key == step.argument) {
-                m_patientStrings.insert(id.card.displayName());
-                m_patientStrings.insert(maskName(id.card.displayName()));
-                m_patientStrings.insert(id.card.idNumber);
-                m_patientStrings.insert(maskIdNumber(id.card.idNumber));
+                std::string name = maskName(id.card.displayName());
+                std::string number = maskIdNumber(id.card.idNumber);
+                m_patientStrings.emplace(id.card.displayName(), "the full name " + name);
+                m_patientStrings.emplace(name, "the masked name " + name);
+                m_patientStrings.emplace(id.card.idNumber, "the full ID number " + number);
+                m_patientStrings.emplace(number, "the masked ID number " + number);
             }
         if (auto ok = m_ctx.devices.reader().insert(step.argument); !ok) {
             failStep(step, ok.error().message);
@@ -300,18 +302,22 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
         std::string problems;
         if (m_ctx.shell.session()) problems += " a session is still open;";
         if (m_ctx.glyphs.sessionCharacterCount() > 0) problems += " the glyph atlas still holds session characters;";
-        for (const auto& s : m_patientStrings)
-            if (!s.empty() && record.showsText(s)) problems += " \"" + s + "\" is on screen;";
+        for (const auto& [s, label] : m_patientStrings)
+            if (!s.empty() && record.showsText(s)) problems += " " + label + " is on screen;";
         // Characters of the patient's name that no catalog text needs must be
         // gone from the atlas itself, not only from the list of demands.
         std::u32string catalogChars;
         for (const auto& [key, value] : m_ctx.catalogs.catalog(m_ctx.shell.prefs().language).entries())
             catalogChars += decodeUtf8Lossy(value);
         for (Language l : kAllLanguages) catalogChars += decodeUtf8Lossy(m_ctx.catalogs.text(l, "lang.self"));
-        for (const auto& s : m_patientStrings)
+        // Named by code point: the characters in a row would spell the name.
+        for (const auto& [s, label] : m_patientStrings)
             for (char32_t c : decodeUtf8Lossy(s))
-                if (c >= 0x80 && catalogChars.find(c) == std::u32string::npos && m_ctx.atlasHasGlyph(c))
-                    problems += " the atlas still holds " + encodeUtf8(std::u32string(1, c)) + ";";
+                if (c >= 0x80 && catalogChars.find(c) == std::u32string::npos && m_ctx.atlasHasGlyph(c)) {
+                    char code[16];
+                    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+                    problems += " the atlas still holds " + std::string(code) + " from " + label + ";";
+                }
         if (!problems.empty()) {
             failStep(step, "patient data left:" + problems);
             return false;

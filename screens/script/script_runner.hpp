@@ -6,7 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
-#include <set>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -82,7 +82,9 @@ private:
     TapPhase m_tap = TapPhase::None;
     int m_taps = 0;  ///< Taps since the start or the last count-taps.
     ImVec2 m_tapAt{};
-    std::set<std::string> m_patientStrings;  ///< Everything identifying a patient inserted so far.
+    /// Everything identifying a patient inserted so far, each with how a failure may name it: the runner's
+    /// output is a log too, so a full name or ID number is reported by its masked form.
+    std::map<std::string, std::string> m_patientStrings;
 };
 
 } // namespace kiosk::screens

@@ -4,7 +4,7 @@
 # (naming the package), a corrupt catalog (file and line), unknown options.
 set -uo pipefail
 kiosk=$1 kioskctl=$2 src=$3 out=$4
-rm -rf "$out" && mkdir -p "$out"
+rm -rf "$out" && mkdir -p "$out/logs"
 export SDL_VIDEODRIVER=offscreen
 passed=0 failed=0
 
@@ -14,6 +14,8 @@ expect() {
   local name=$1 code=$2 pattern=$3; shift 4
   local output status
   output=$("$@" 2>&1); status=$?
+  # Saved for the privacy test, which reads every output the suite keeps.
+  printf '%s\n' "$output" > "$out/logs/$name.log"
   if [[ $status -eq $code && $output == *"$pattern"* ]]; then
     passed=$((passed + 1))
   else
@@ -27,6 +29,9 @@ expect windowed-too-small 2 "unsupported --windowed size '100x100'" -- "$kiosk" 
 expect windowed-garbage 2 "unsupported --windowed size 'big'" -- "$kiosk" --windowed big
 expect warning-too-short 2 "--warning must be between 20" -- "$kiosk" --demo --warning 5
 expect unknown-option 2 "unknown option '--colour'" -- "$kiosk" --colour blue
+expect log-file-unwritable 2 "cannot open the log file /nonexistent-dir/kiosk.log" -- "$kiosk" --demo --log-file /nonexistent-dir/kiosk.log
+# Masked by default (the privacy test reads the saved output for the full number).
+expect identities-masked 0 "4401**********1234" -- "$kioskctl" identities list --assets "$src/assets"
 
 printf 'screen attract\n\ntapp "开始"\n' > "$out/typo.scenario"
 expect scenario-unknown-command 2 "typo.scenario:3: unknown command 'tapp'" -- "$kiosk" --script "$out/typo.scenario"

@@ -24,7 +24,8 @@ peak=${said##*peak }
 
 # The kiosk's own prompts: two screens visited, so the WAV holds speech.
 printf 'screen attract\ntap #start\nscreen identify\n' > "$out/prompts.scenario"
-SDL_VIDEODRIVER=offscreen "$kiosk" --script "$out/prompts.scenario" --windowed 1920x1080 --audio "wav:$out/kiosk.wav" >/dev/null
+SDL_VIDEODRIVER=offscreen "$kiosk" --script "$out/prompts.scenario" --windowed 1920x1080 --audio "wav:$out/kiosk.wav" \
+  --sim-output "$out/sim" --log-file "$out/kiosk.log" >"$out/kiosk.stdout.log"
 check kiosk-run $? "the prompts scenario failed"
 bytes=$(od -An -tu4 -j40 -N4 "$out/kiosk.wav" 2>/dev/null | tr -d ' ')
 [[ ${bytes:-0} -gt 22050 ]]; check kiosk-prompts-recorded $? "WAV data size ${bytes:-none}"

@@ -11,8 +11,15 @@ mkdir -p "$out"
 expanded="$out/$(basename "$scenario")"
 sed "s#\${OUT}#$out#g" "$scenario" > "$expanded"
 export SDL_VIDEODRIVER=offscreen
-"$kiosk" --script "$expanded" --windowed "$size" --audio "wav:$out/voice.wav" --sim-output "$out/sim"
+# The kiosk's own log (--log-file), its stderr and stdout, and what the check
+# script prints all stay in the folder: the privacy test reads every one.
+status=0
+"$kiosk" --script "$expanded" --windowed "$size" --audio "wav:$out/voice.wav" --sim-output "$out/sim" \
+    --log-file "$out/kiosk.log" >"$out/kiosk.stdout.log" 2>"$out/kiosk.stderr.log" || status=$?
+cat "$out/kiosk.stdout.log"
+cat "$out/kiosk.stderr.log" >&2
+[[ $status -eq 0 ]] || exit "$status"
 check="${scenario%.scenario}.check.sh"
 if [[ -x "$check" ]]; then
-    "$check" "$out"
+    "$check" "$out" 2>&1 | tee "$out/check.log"
 fi

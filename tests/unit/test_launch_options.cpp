@@ -132,4 +132,13 @@ TEST_SUITE("launch_options")
         CHECK(parseOk({"-h"}).showHelp);
         CHECK(launchUsage().find("--windowed") != std::string::npos);
     }
+
+    TEST_CASE("a log file is optional and needs a name when given")
+    {
+        CHECK_FALSE(parseOk({}).logFile.has_value());
+        CHECK(parseOk({"--log-file", "/var/log/kiosk/kiosk.log"}).logFile == "/var/log/kiosk/kiosk.log");
+        CHECK(parseError({"--log-file"}).find("--log-file needs a value") != std::string::npos);
+        CHECK(parseError({"--log-file", ""}).find("--log-file") != std::string::npos);
+        CHECK(launchUsage().find("--log-file") != std::string::npos);
+    }
 }
