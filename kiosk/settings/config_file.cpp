@@ -1,6 +1,7 @@
 #include "settings/config_file.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -149,6 +150,9 @@ ConfigFile parseConfigText(std::string_view text, const std::string& path)
 
 Result<ConfigFile> readConfigFile(const std::string& path)
 {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        return fail("the config file " + path + " is not a regular file");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail("cannot read the config file " + path);
     std::ostringstream buffer;

@@ -104,7 +104,7 @@ std::vector<SettingField> buildFields()
     f.push_back({"kiosk.dpi", "integer 72-400",
                  [](KioskSettings& s, std::string_view text) -> Result<void> {
                      long long dpi = KIOSK_TRY(parseWholeSetting("kiosk.dpi", text));
-                     KIOSK_TRY_VOID(validateDpi(static_cast<int>(std::clamp<long long>(dpi, -1, 100000))));
+                     KIOSK_TRY_VOID(validateDpi(static_cast<int>(std::clamp<long long>(dpi, -1'000'000'000, 1'000'000'000))));
                      s.screenDpi = static_cast<float>(dpi);
                      return {};
                  },
@@ -195,8 +195,9 @@ std::string nearestSettingKey(std::string_view key)
             bestDistance = d;
         }
     }
-    // Up to a third of the name may be wrong before a guess stops helping.
-    return bestDistance <= std::max<std::size_t>(2, key.size() / 3) ? best : std::string();
+    // Up to a third of the name (after the section) may be wrong before a guess stops helping.
+    std::size_t nameLength = key.size() - (key.find('.') == std::string_view::npos ? 0 : key.find('.') + 1);
+    return bestDistance <= std::max<std::size_t>(2, nameLength / 3) ? best : std::string();
 }
 
 std::vector<std::string> settingSections()
