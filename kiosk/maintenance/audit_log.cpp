@@ -52,7 +52,8 @@ std::string describeAuditEntry(const AuditEntry& e)
     if (!e.key.empty()) {
         out += ": " + e.key;
         if (!e.oldValue.empty() || !e.newValue.empty())
-            out += " " + (e.oldValue.empty() ? "\"\"" : e.oldValue) + " -> " + (e.newValue.empty() ? "\"\"" : e.newValue);
+            out +=
+                " " + (e.oldValue.empty() ? "\"\"" : e.oldValue) + " -> " + (e.newValue.empty() ? "\"\"" : e.newValue);
     }
     if (!e.detail.empty()) out += (e.key.empty() ? ": " : " (") + e.detail + (e.key.empty() ? "" : ")");
     return out;

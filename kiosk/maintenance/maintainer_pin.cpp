@@ -101,8 +101,9 @@ Result<PinCheck> MaintainerPin::verify(std::string_view pin, std::string_view ha
     if (lock.failures >= kMaxFailures) {
         lock.lockedUntil = now + kLockSeconds;
         out = {PinOutcome::Locked, 0, fromSeconds(lock.lockedUntil)};
-        KIOSK_TRY_VOID(m_audit.record(AuditEvent::Locked, kWhoPin,
-                                      "PIN entry locked until " + formatLocalTime(out.lockedUntil, "%Y-%m-%d %H:%M:%S")));
+        KIOSK_TRY_VOID(
+            m_audit.record(AuditEvent::Locked, kWhoPin,
+                           "PIN entry locked until " + formatLocalTime(out.lockedUntil, "%Y-%m-%d %H:%M:%S")));
     }
     KIOSK_TRY_VOID(writeLock(lock));
     KIOSK_TRY_VOID(tx.commit());

@@ -95,7 +95,9 @@ std::vector<SettingField> buildFields()
                  [](KioskSettings& s, std::string_view text) -> Result<void> {
                      if (text == "landscape") s.orientation = Orientation::Landscape;
                      else if (text == "portrait") s.orientation = Orientation::Portrait;
-                     else return fail("kiosk.orientation: '" + std::string(text) + "' is neither landscape nor portrait");
+                     else
+                         return fail("kiosk.orientation: '" + std::string(text) +
+                                     "' is neither landscape nor portrait");
                      return {};
                  },
                  [](const KioskSettings& s) {
@@ -104,7 +106,8 @@ std::vector<SettingField> buildFields()
     f.push_back({"kiosk.dpi", "integer 72-400",
                  [](KioskSettings& s, std::string_view text) -> Result<void> {
                      long long dpi = KIOSK_TRY(parseWholeSetting("kiosk.dpi", text));
-                     KIOSK_TRY_VOID(validateDpi(static_cast<int>(std::clamp<long long>(dpi, -1'000'000'000, 1'000'000'000))));
+                     KIOSK_TRY_VOID(
+                         validateDpi(static_cast<int>(std::clamp<long long>(dpi, -1'000'000'000, 1'000'000'000))));
                      s.screenDpi = static_cast<float>(dpi);
                      return {};
                  },

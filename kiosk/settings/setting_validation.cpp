@@ -242,7 +242,8 @@ Result<void> validateDeviceAssignment(DeviceSlot slot, const DeviceAssignment& a
         if (a.target.size() > 127) return refuse(key, "a CUPS queue name is at most 127 characters");
         for (unsigned char c : a.target)
             if (c <= 0x20 || c >= 0x7f || c == '/' || c == '#' || c == '\\' || c == '\'' || c == '"' || c == ',')
-                return refuse(key, "'" + a.target + "' is not a CUPS queue name (no spaces, /, #, \\, quotes or commas)");
+                return refuse(key,
+                              "'" + a.target + "' is not a CUPS queue name (no spaces, /, #, \\, quotes or commas)");
         break;
     case K::Hidraw:
         if (!a.target.starts_with("/dev/hidraw") || !isDigits(std::string_view(a.target).substr(11)))

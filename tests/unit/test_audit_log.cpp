@@ -69,15 +69,18 @@ TEST_SUITE("audit log")
         ManualClock clock;
         auto store = openStore(dir.file("settings.db"));
         AuditLog audit(store->database(), clock);
-        REQUIRE(audit.recordChange(AuditEvent::SettingChanged, "pin", {"maintainer.pin_hash", "$argon2id$old", "$argon2id$new"})
+        REQUIRE(audit
+                    .recordChange(AuditEvent::SettingChanged, "pin",
+                                  {"maintainer.pin_hash", "$argon2id$old", "$argon2id$new"})
                     .has_value());
         auto entries = audit.between(clock.wallNow() - 1h, clock.wallNow() + 1h).value();
         REQUIRE(entries.size() == 1);
         CHECK(entries[0].oldValue.empty());
         CHECK(entries[0].newValue.empty());
-        CHECK(describeAuditEntry(entries[0]).ends_with(
-            " setting-changed by pin: maintainer.pin_hash (maintainer PIN changed)"));
-        auto raw = store->database().prepare("SELECT count(*) FROM audit WHERE old_value || new_value || detail LIKE '%argon2id%'");
+        CHECK(describeAuditEntry(entries[0])
+                  .ends_with(" setting-changed by pin: maintainer.pin_hash (maintainer PIN changed)"));
+        auto raw = store->database().prepare(
+            "SELECT count(*) FROM audit WHERE old_value || new_value || detail LIKE '%argon2id%'");
         REQUIRE(raw->step().value() == storage::Step::Row);
         CHECK(raw->integer(0) == 0);
     }

@@ -89,7 +89,8 @@ TEST_SUITE("config file")
     TEST_CASE("a duplicate key: the first stays, the second is reported")
     {
         auto c = parse("[kiosk]\ndpi = 120\n\ndpi = 150\n");
-        CHECK(onlyProblem(c) == "/etc/kiosk/kiosk.conf:4: kiosk.dpi: given twice (first on line 2); this line is ignored");
+        CHECK(onlyProblem(c) ==
+              "/etc/kiosk/kiosk.conf:4: kiosk.dpi: given twice (first on line 2); this line is ignored");
         REQUIRE(c.overrides.size() == 1);
         CHECK(c.overrides[0].value == "120");
     }
@@ -99,7 +100,8 @@ TEST_SUITE("config file")
         CHECK(onlyProblem(parse("[kiosk]\nthis line has no equals sign\n")) ==
               "/etc/kiosk/kiosk.conf:2: malformed line: expected 'key = value', '[section]' or a '#' comment");
         CHECK(onlyProblem(parse("[kiosk]\n = 5\n")) == "/etc/kiosk/kiosk.conf:2: malformed line: no key before '='");
-        CHECK(onlyProblem(parse("[kiosk\ndpi = 120\n")) == "/etc/kiosk/kiosk.conf:1: malformed section line: expected '[name]'");
+        CHECK(onlyProblem(parse("[kiosk\ndpi = 120\n")) ==
+              "/etc/kiosk/kiosk.conf:1: malformed section line: expected '[name]'");
         CHECK(onlyProblem(parse("dpi = 120\n[kiosk]\n")) ==
               "/etc/kiosk/kiosk.conf:1: dpi: a key before any [section] line (did you mean [kiosk]?)");
     }

@@ -49,7 +49,8 @@ TEST_SUITE("settings")
               "timeouts.warning_seconds: 121 is above the maximum of 120 seconds");
         CHECK(refusal(validateMaintainerIdleSeconds(29s)) ==
               "timeouts.maintainer_idle_seconds: 29 is below the minimum of 30 seconds");
-        CHECK(refusal(validateMaintainerIdleSeconds(601s)).starts_with("timeouts.maintainer_idle_seconds: 601 is above"));
+        CHECK(
+            refusal(validateMaintainerIdleSeconds(601s)).starts_with("timeouts.maintainer_idle_seconds: 601 is above"));
         CHECK(refusal(validateDpi(71)) == "kiosk.dpi: 71 is below the minimum of 72 dots per inch");
         CHECK(refusal(validateDpi(401)) == "kiosk.dpi: 401 is above the maximum of 400 dots per inch");
         CHECK(refusal(validateDailyLimit(0)) ==
@@ -97,7 +98,8 @@ TEST_SUITE("settings")
         CHECK(refusal(validateKioskId("K-001")) == "");
         CHECK(refusal(validateKioskId("ABCDEFGHIJKLMNOP")) == "");
         CHECK(refusal(validateKioskId("")).starts_with("kiosk.id: empty"));
-        CHECK(refusal(validateKioskId("ABCDEFGHIJKLMNOPQ")) == "kiosk.id: 'ABCDEFGHIJKLMNOPQ' is longer than 16 characters");
+        CHECK(refusal(validateKioskId("ABCDEFGHIJKLMNOPQ")) ==
+              "kiosk.id: 'ABCDEFGHIJKLMNOPQ' is longer than 16 characters");
         CHECK(refusal(validateKioskId("K 001")) == "kiosk.id: 'K 001' may hold only letters A-Z, a-z, digits and '-'");
         CHECK(refusal(validateKioskId("K_001")).starts_with("kiosk.id: 'K_001' may hold only"));
     }
@@ -105,7 +107,8 @@ TEST_SUITE("settings")
     TEST_CASE("languages: a non-empty list without repeats; the default among them")
     {
         CHECK(refusal(validateLanguages({Language::En})) == "");
-        CHECK(refusal(validateLanguages({})) == "kiosk.languages: at least one language must be on offer (zh-CN, zh-TW, en)");
+        CHECK(refusal(validateLanguages({})) ==
+              "kiosk.languages: at least one language must be on offer (zh-CN, zh-TW, en)");
         CHECK(refusal(validateLanguages({Language::En, Language::En})) == "kiosk.languages: en is listed twice");
         CHECK(refusal(validateDefaultLanguage(Language::En, {Language::ZhCN, Language::ZhTW})) ==
               "kiosk.default_language: en is not among kiosk.languages (zh-CN, zh-TW)");
@@ -120,7 +123,8 @@ TEST_SUITE("settings")
         CHECK(refusal(validateBackendUrl("ftp://his")) ==
               "backend.url: 'ftp://his' is neither an http:// or https:// URL nor \"demo\"");
         CHECK(refusal(validateBackendUrl("https:///fhir")) == "backend.url: 'https:///fhir' has no host name");
-        CHECK(refusal(validateBackendUrl("https://his example")).starts_with("backend.url: a URL may not contain spaces"));
+        CHECK(refusal(validateBackendUrl("https://his example"))
+                  .starts_with("backend.url: a URL may not contain spaces"));
         CHECK(refusal(validateBackendUrl("https://" + std::string(200, 'h'))) ==
               "backend.url: longer than 200 characters");
     }
@@ -133,25 +137,30 @@ TEST_SUITE("settings")
         CHECK(applyText("devices.scanner", "hidraw:/dev/hidraw3") == "");
         CHECK(applyText("devices.scanner", "evdev:/dev/input/by-id/usb-scanner-event-kbd") == "");
         CHECK(applyText("devices.a4_printer", "cups:Office_A4") == "");
-        for (const char* key : {"devices.id_reader", "devices.receipt_printer", "devices.scanner", "devices.a4_printer"})
+        for (const char* key :
+             {"devices.id_reader", "devices.receipt_printer", "devices.scanner", "devices.a4_printer"})
             for (const char* simple : {"auto", "none", "sim"}) CHECK(applyText(key, simple) == "");
         CHECK(applyText("devices.id_reader", "cups:receipt") ==
               "devices.id_reader: cups: is not a kind of device that can play this role (use auto, none, sim or "
               "usb:VVVV:PPPP[:SERIAL])");
         CHECK(applyText("devices.a4_printer", "usb:0400:c35a").starts_with("devices.a4_printer: usb: is not a kind"));
-        CHECK(applyText("devices.receipt_printer", "hidraw:/dev/hidraw0").starts_with("devices.receipt_printer: hidraw:"));
+        CHECK(applyText("devices.receipt_printer", "hidraw:/dev/hidraw0")
+                  .starts_with("devices.receipt_printer: hidraw:"));
         CHECK(applyText("devices.id_reader", "usb:04:c35a") ==
               "devices.id_reader: '04' is not a USB vendor id (four hex digits, as lsusb shows it)");
         CHECK(applyText("devices.id_reader", "usb:0400:zzzz") ==
               "devices.id_reader: 'zzzz' is not a USB product id (four hex digits, as lsusb shows it)");
         CHECK(applyText("devices.id_reader", "usb:0400:c35a:") ==
               "devices.id_reader: 'usb:0400:c35a:' ends in ':' without a serial number");
-        CHECK(applyText("devices.id_reader", "usb:0400:c35a:a b").starts_with("devices.id_reader: a USB serial number"));
+        CHECK(
+            applyText("devices.id_reader", "usb:0400:c35a:a b").starts_with("devices.id_reader: a USB serial number"));
         CHECK(applyText("devices.a4_printer", "cups:").starts_with("devices.a4_printer: cups: needs a queue name"));
-        CHECK(applyText("devices.a4_printer", "cups:my queue").starts_with("devices.a4_printer: 'my queue' is not a CUPS"));
+        CHECK(applyText("devices.a4_printer", "cups:my queue")
+                  .starts_with("devices.a4_printer: 'my queue' is not a CUPS"));
         CHECK(applyText("devices.scanner", "hidraw:/dev/sda") ==
               "devices.scanner: '/dev/sda' is not a hidraw node (hidraw:/dev/hidrawN)");
-        CHECK(applyText("devices.scanner", "evdev:/dev/input/../sda").starts_with("devices.scanner: '/dev/input/../sda'"));
+        CHECK(applyText("devices.scanner", "evdev:/dev/input/../sda")
+                  .starts_with("devices.scanner: '/dev/input/../sda'"));
         CHECK(applyText("devices.scanner", "usb") ==
               "devices.scanner: 'usb' is not a device assignment (auto, none, sim, usb:VVVV:PPPP[:SERIAL], "
               "cups:QUEUE, hidraw:/dev/hidrawN or evdev:/dev/input/...)");
