@@ -45,6 +45,16 @@ int a4Status(Args args);
 // feedback_commands.cpp
 int feedbackSummary(Args args);
 
+// settings_commands.cpp
+int settingsShow(Args args);
+int settingsSet(Args args);
+int settingsCheck(Args args);
+
+// maintainer_commands.cpp
+int maintainerSetPin(Args args);
+int maintainerHashPin(Args args);
+int auditShow(Args args);
+
 // print_commands.cpp
 int printerTestReceipt(Args args);
 int a4TestPage(Args args);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "i18n/catalog.hpp"
+#include "settings/setting_fields.hpp"
 
 using namespace kiosk;
 namespace fs = std::filesystem;
@@ -154,6 +155,9 @@ Scan scanSources()
                 std::string where = rel + ":" + std::to_string(lit.line);
                 bool lookup = isLookupArgument(src, lit.offset) && lit.text.find('.') != std::string::npos &&
                               std::regex_match(lit.text, keyShape);
+                // The config file's keys ("hospital.name") share a first word with catalog keys
+                // but are looked up in the settings, never in a catalog.
+                if (!lookup && findSettingField(lit.text)) continue;
                 if (lookup && lit.text.ends_with('.')) scan.prefixes.push_back({lit.text, where});
                 else if (lookup || (!lit.text.ends_with('.') && std::regex_match(lit.text, keyPattern)))
                     scan.keys.push_back({lit.text, where});
