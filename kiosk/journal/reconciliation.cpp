@@ -147,9 +147,9 @@ private:
                     continue;
                 }
             }
-            std::string text = "the channel took " + yuan(line.amount) + " on order " + orderNo +
-                               " (channel transaction " + line.transactionId + ") but the journal has no transaction " +
-                               id + ": money the kiosk does not know about";
+            std::string text = id + ": the channel took " + yuan(line.amount) + " on order " + orderNo +
+                               " (channel transaction " + line.transactionId +
+                               ") but the journal has no such transaction: money the kiosk does not know about";
             if (refundedAtChannel(line))
                 text += "; the channel has since refunded " + yuan(line.refunded);
             else
