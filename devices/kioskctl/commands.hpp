@@ -2,7 +2,9 @@
 // kioskctl's commands. Each group lives in its own file and is listed once in
 // the table in main.cpp. A command gets the words after its name and returns
 // the exit code: 0 success, 1 a check failed or input was invalid (with a
-// one-line reason on stderr), 2 the command was used wrongly.
+// one-line reason on stderr), 2 the command was used wrongly. The journal
+// commands differ, as finance scripts need: 1 means mismatches were found,
+// 2 any error.
 #include <string>
 #include <vector>
 
@@ -54,6 +56,9 @@ int settingsCheck(Args args);
 int maintainerSetPin(Args args);
 int maintainerHashPin(Args args);
 int auditShow(Args args);
+// journal_commands.cpp
+int journalReconcile(Args args);
+int journalExport(Args args);
 
 // print_commands.cpp
 int printerTestReceipt(Args args);

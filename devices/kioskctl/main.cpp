@@ -52,6 +52,12 @@ constexpr Command kCommands[] = {
      kiosk::ctl::maintainerHashPin},
     {"audit", "", "[--since YYYY-MM-DD] [--data-dir DIR]", "the maintainer audit log, newest first",
      kiosk::ctl::auditShow},
+    {"journal", "reconcile", "--date YYYY-MM-DD [--data-dir DIR]",
+     "the journal against the simulated channel and demo hospital (demo set-up); 1 if they differ, 2 on error",
+     kiosk::ctl::journalReconcile},
+    {"journal", "export", "--date YYYY-MM-DD --format csv [--data-dir DIR]",
+     "a day of the money journal as CSV for finance: amounts in yuan, channel and hospital numbers",
+     kiosk::ctl::journalExport},
     {"say", "", "TEXT [--language TAG] (--wav FILE|--phonemes)", "speak with the kiosk's voice", kiosk::ctl::say},
     {"escpos", "render", "IN.bin OUT.png [--width 576|384]", "draw ESC/POS bytes as the receipt they print",
      kiosk::ctl::escposRender},
@@ -69,9 +75,9 @@ void printUsage(std::FILE* out)
         std::string words(c.group);
         if (!c.name.empty()) words += " " + std::string(c.name);
         words += " " + std::string(c.arguments);
-        std::fprintf(out, "  %-58s %s\n", words.c_str(), std::string(c.help).c_str());
+        std::fprintf(out, "  %-64s %s\n", words.c_str(), std::string(c.help).c_str());
     }
-    std::fprintf(out, "  %-58s %s\n  %-58s %s\n", "version", "print the version", "help", "this text");
+    std::fprintf(out, "  %-64s %s\n  %-64s %s\n", "version", "print the version", "help", "this text");
 }
 
 } // namespace

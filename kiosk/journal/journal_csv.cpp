@@ -37,16 +37,21 @@ std::string formatYuan(std::int64_t fen)
 
 Result<std::string> exportCsv(const std::vector<TransactionRecord>& records)
 {
-    std::string out = "time,kiosk,type,amount_yuan,method,gateway_transaction,hospital_reference,status\r\n";
+    std::string out = "time,kiosk,transaction,type,amount_yuan,method,order_no,gateway_transaction,hospital_reference,"
+                      "status\r\n";
     for (const auto& r : records) {
         std::string time = formatLocalTime(r.startedAt, "%Y-%m-%d %H:%M:%S");
         if (time.empty()) return fail("journal export: cannot show the start time of " + r.id + " in local time");
         std::string amount = formatYuan(r.amountFen);
+        // The order finance finds on the channel's statement: the one paid, or the one opened if none was.
+        const std::string& orderNo = r.paidOrderNo.empty() ? r.orderNo : r.paidOrderNo;
         const std::string_view fields[] = {time,
                                            r.kioskId,
+                                           r.id,
                                            kindName(r.kind),
                                            amount,
                                            r.channel,
+                                           orderNo,
                                            r.gatewayTransactionId,
                                            r.hospitalReference,
                                            stepName(r.lastStep)};

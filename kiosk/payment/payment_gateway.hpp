@@ -10,6 +10,7 @@
 #include <expected>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 
@@ -52,6 +53,18 @@ struct RefundStatus {
     std::string message;
 };
 
+/// One order as the channel's daily statement lists it: the bill a merchant downloads for a day and
+/// checks its own books against.
+struct StatementLine {
+    std::string orderNo;
+    PaymentState state = PaymentState::NotPaid;
+    PayChannel channel = PayChannel::Unknown;
+    Fen amount = 0;
+    std::string transactionId;  ///< The channel's number, once paid.
+    Fen refunded = 0;           ///< Money given back on this order so far.
+    std::optional<WallTime> paidAt;
+};
+
 enum class GatewayErrorKind { Unreachable, NotFound, Rejected, Invalid };
 
 struct GatewayError {
@@ -78,6 +91,9 @@ public:
     /// Refunds a paid order in full. The same refundNo again returns the first result.
     virtual GatewayResult<RefundStatus> refund(const std::string& orderNo, const std::string& refundNo,
                                                const std::string& reason) = 0;
+    /// Every order created on `day` (the kiosk's local day), oldest first, in the state the channel knows
+    /// now: its daily statement, for reconciliation. Not for the patient's path; it may be slow.
+    virtual GatewayResult<std::vector<StatementLine>> dailyStatement(CivilDate day) = 0;
 };
 
 } // namespace kiosk::payment

@@ -60,6 +60,8 @@ public:
     GatewayResult<PaymentStatus> close(const std::string& orderNo) override;
     GatewayResult<RefundStatus> refund(const std::string& orderNo, const std::string& refundNo,
                                        const std::string& reason) override;
+    /// From the ledger, after bringing every order up to the clock (a QR code that has lapsed is closed).
+    GatewayResult<std::vector<StatementLine>> dailyStatement(CivilDate day) override;
 
     /// Applies to the operations that follow.
     void setBehaviour(GatewayBehaviour behaviour);

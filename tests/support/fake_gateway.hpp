@@ -6,6 +6,7 @@
 // a paid order is Rejected, a refund number is answered once) and counts the
 // money actually taken, so tests can assert that nothing was kept without a
 // booking and nothing was charged twice. Single-threaded, like FakeHospital.
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <optional>
@@ -17,7 +18,7 @@
 
 namespace kiosk::test {
 
-enum class GatewayOp { CreateQr, ChargeCode, Query, Close, Refund };
+enum class GatewayOp { CreateQr, ChargeCode, Query, Close, Refund, Statement };
 
 class FakeGateway final : public payment::PaymentGateway {
 public:
@@ -32,6 +33,7 @@ public:
         std::string transactionId;
         std::string message;
         std::optional<WallTime> paidAt;
+        WallTime createdAt{};  ///< Puts the order on a day's statement.
     };
     struct Call {
         GatewayOp op;
@@ -129,7 +131,7 @@ public:
     /// The calls as "op:order" strings, for checking their order.
     std::vector<std::string> trace() const
     {
-        static constexpr const char* names[] = {"create", "charge", "query", "close", "refund"};
+        static constexpr const char* names[] = {"create", "charge", "query", "close", "refund", "statement"};
         std::vector<std::string> out;
         for (const Call& c : calls)
             out.push_back(std::string(names[static_cast<int>(c.op)]) + ":" + c.orderNo);
@@ -151,6 +153,7 @@ public:
             it->second.orderNo = orderNo;
             it->second.amount = amount;
             it->second.subject = subject;
+            it->second.createdAt = m_clock.wallNow();
         } else if (it->second.byCode || it->second.amount != amount) {
             return fail(payment::GatewayErrorKind::Invalid, "order number reused for another order");
         }
@@ -178,6 +181,7 @@ public:
         o.subject = subject;
         o.byCode = true;
         o.paymentCode = paymentCode;
+        o.createdAt = m_clock.wallNow();
         o.channel = channelOf(paymentCode);
         payment::PaymentState answer = m_nextCodeState;
         m_nextCodeState = payment::PaymentState::Paid;
@@ -228,6 +232,24 @@ public:
         payment::RefundStatus r{orderNo, refundNo, o->amount, true, {}};
         refunds[refundNo] = r;
         return r;
+    }
+
+    payment::GatewayResult<std::vector<payment::StatementLine>> dailyStatement(CivilDate day) override
+    {
+        if (auto failure = begin(GatewayOp::Statement, {})) return *failure;
+        std::vector<const Order*> ofDay;
+        for (const auto& [orderNo, o] : orders)
+            if (localDate(o.createdAt) == day) ofDay.push_back(&o);
+        std::stable_sort(ofDay.begin(), ofDay.end(),
+                         [](const Order* a, const Order* b) { return a->createdAt < b->createdAt; });
+        std::vector<payment::StatementLine> lines;
+        for (const Order* o : ofDay) {
+            payment::Fen refunded = 0;
+            for (const auto& [refundNo, r] : refunds)
+                if (r.orderNo == o->orderNo) refunded += r.amount;
+            lines.push_back({o->orderNo, o->state, o->channel, o->amount, o->transactionId, refunded, o->paidAt});
+        }
+        return lines;
     }
 
 private:

@@ -83,6 +83,8 @@ public:
     }
     /// The next `times` calls of `op` are carried out, but their answers are lost on the way back (Unreachable).
     void loseAnswers(HospitalOp op, int times = 1) { m_lostAnswers[op] = times; }
+    /// appointmentByKey and invoiceByKey fail Unreachable while set: the look-ups reconciliation makes.
+    bool lookupsUnreachable = false;
 
     // What happened ---------------------------------------------------------
     std::vector<HospitalOp> calls;
@@ -214,6 +216,7 @@ public:
 
     hospital::BackendResult<hospital::Appointment> appointmentByKey(const std::string& key) override
     {
+        if (lookupsUnreachable) return hospital::backendFail(hospital::BackendErrorKind::Unreachable, "HIS down");
         auto it = m_booksByKey.find(key);
         if (it == m_booksByKey.end() || !it->second)
             return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no booking with this key");
@@ -254,6 +257,7 @@ public:
     }
     hospital::BackendResult<hospital::Invoice> invoiceByKey(const std::string& key) override
     {
+        if (lookupsUnreachable) return hospital::backendFail(hospital::BackendErrorKind::Unreachable, "HIS down");
         auto it = m_settlesByKey.find(key);
         if (it == m_settlesByKey.end() || !it->second)
             return hospital::backendFail(hospital::BackendErrorKind::NotFound, "no invoice with this key");

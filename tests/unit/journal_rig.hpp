@@ -61,12 +61,12 @@ private:
     std::optional<std::string> m_old;
 };
 
-WallTime utc(int y, int mo, int d, int h, int mi, int s)
+inline WallTime utc(int y, int mo, int d, int h, int mi, int s)
 {
     return sys_days{year{y} / mo / d} + hours(h) + minutes(mi) + seconds(s);
 }
 
-TransactionRecord registration(const std::string& id, WallTime at, std::int64_t fen = 5000)
+inline TransactionRecord registration(const std::string& id, WallTime at, std::int64_t fen = 5000)
 {
     TransactionRecord r;
     r.id = id;
@@ -79,27 +79,27 @@ TransactionRecord registration(const std::string& id, WallTime at, std::int64_t 
     return r;
 }
 
-TransactionRecord bills(const std::string& id, WallTime at, std::int64_t fen = 12345)
+inline TransactionRecord bills(const std::string& id, WallTime at, std::int64_t fen = 12345)
 {
     TransactionRecord r = registration(id, at, fen);
     r.kind = TransactionKind::Bills;
     return r;
 }
 
-std::unique_ptr<Journal> openJournal(const std::string& path, const Clock& clock)
+inline std::unique_ptr<Journal> openJournal(const std::string& path, const Clock& clock)
 {
     auto journal = Journal::open(path, clock);
     REQUIRE_MESSAGE(journal.has_value(), (journal ? "" : journal.error().message));
     return std::move(*journal);
 }
 
-void recordOk(Journal& journal, const std::string& id, Step step, StepDetails details = {})
+inline void recordOk(Journal& journal, const std::string& id, Step step, StepDetails details = {})
 {
     auto done = journal.record(id, step, details);
     REQUIRE_MESSAGE(done.has_value(), (done ? "" : done.error().message));
 }
 
-bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+inline bool contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
 
 } // namespace
 

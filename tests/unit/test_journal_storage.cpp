@@ -79,6 +79,7 @@ TEST_SUITE("journal")
         ZoneForTest zone("CST-8");
         TransactionRecord a = registration("K01-20261123100000-1", utc(2026, 11, 23, 2, 0, 7), 1);
         a.channel = "wechat";
+        a.paidOrderNo = "K01-20261123100000-1C";  // the paid order wins over the one opened first
         a.gatewayTransactionId = "4200001234202611231234567890";
         a.hospitalReference = "A-778";
         a.lastStep = Step::Printed;
@@ -92,11 +93,15 @@ TEST_SUITE("journal")
         auto csv = exportCsv({a, b});
         REQUIRE(csv.has_value());
         CHECK(*csv ==
-              "time,kiosk,type,amount_yuan,method,gateway_transaction,hospital_reference,status\r\n"
-              "2026-11-23 10:00:07,K01,registration,0.01,wechat,4200001234202611231234567890,A-778,printed\r\n"
-              "2026-11-23 23:59:59,\"K01, lobby\",bills,123.45,alipay,,\"INV \"\"7\"\"\nB\",refunding\r\n");
+              "time,kiosk,transaction,type,amount_yuan,method,order_no,gateway_transaction,hospital_reference,"
+              "status\r\n"
+              "2026-11-23 10:00:07,K01,K01-20261123100000-1,registration,0.01,wechat,K01-20261123100000-1C,"
+              "4200001234202611231234567890,A-778,printed\r\n"
+              "2026-11-23 23:59:59,\"K01, lobby\",K01-20261123235959-2,bills,123.45,alipay,K01-20261123235959-2,,"
+              "\"INV \"\"7\"\"\nB\",refunding\r\n");
         CHECK(exportCsv({}).value() ==
-              "time,kiosk,type,amount_yuan,method,gateway_transaction,hospital_reference,status\r\n");
+              "time,kiosk,transaction,type,amount_yuan,method,order_no,gateway_transaction,hospital_reference,"
+              "status\r\n");
     }
 
     TEST_CASE("reopening the file keeps everything")
