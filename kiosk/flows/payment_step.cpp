@@ -23,6 +23,19 @@ std::string channelWord(payment::PayChannel channel)
     return "unknown";
 }
 
+// A reply that names another order, or another amount, is not an answer
+// about the order asked for: taking its "paid" at its word could book a
+// service that nobody paid for, or not in full. It counts as no answer, so
+// the next poll, the close or recovery settles the order.
+GatewayResult<PaymentStatus> about(GatewayResult<PaymentStatus> reply, const std::string& orderNo,
+                                   payment::Fen amount)
+{
+    if (reply && (reply->orderNo != orderNo || reply->amount != amount))
+        return std::unexpected(payment::GatewayError{GatewayErrorKind::Invalid,
+                                                     "the channel's reply names another order or amount"});
+    return reply;
+}
+
 } // namespace
 
 bool isFinal(PaymentStage s)
@@ -86,14 +99,14 @@ bool PaymentStep::codeScanned(const std::string& code)
         GatewayResult<PaymentStatus> closed = gateway.close(qr);
         GatewayResult<PaymentStatus> result;
         if (!closed && closed.error().kind == GatewayErrorKind::Rejected) {
-            result = gateway.query(qr);  // the phone paid the QR order just now
+            result = about(gateway.query(qr), qr, amount);  // the phone paid the QR order just now
         } else if (!closed) {
             result = std::unexpected(closed.error());  // cannot be sure the QR order is shut: do not charge
         } else {
             // Journaled before the charge: after a crash, recovery asks about this order too.
             (void)recordStep(journal, id, journal::Step::OrderCreated,
                              {.note = "payment code charged as order " + codeOrder});
-            result = gateway.chargeCode(codeOrder, amount, subject, text);
+            result = about(gateway.chargeCode(codeOrder, amount, subject, text), codeOrder, amount);
         }
         post([this, result] {
             m_requestInFlight = false;
@@ -182,8 +195,8 @@ void PaymentStep::query()
     // for a password; in the latter case there is no code order to ask about.
     std::string orderNo = m_stage == PaymentStage::UserPaying && !m_codeOrderNo.empty() ? m_codeOrderNo : m_orderNo;
     auto& gateway = m_ctx.gateway;
-    m_ctx.runner.run([this, &gateway, post = m_ctx.post, orderNo] {
-        auto status = gateway.query(orderNo);
+    m_ctx.runner.run([this, &gateway, post = m_ctx.post, orderNo, amount = m_amount] {
+        auto status = about(gateway.query(orderNo), orderNo, amount);
         post([this, status] {
             m_requestInFlight = false;
             if (m_stage != PaymentStage::AwaitingPatient && m_stage != PaymentStage::UserPaying) return;
@@ -209,7 +222,7 @@ void PaymentStep::closeAll(PaymentStage unpaidOutcome)
     m_requestInFlight = true;
     auto& gateway = m_ctx.gateway;
     m_ctx.runner.run([this, &gateway, post = m_ctx.post, orders = std::vector<std::string>{m_orderNo, m_codeOrderNo},
-                      unpaidOutcome] {
+                      amount = m_amount, unpaidOutcome] {
         // Closing is how the kiosk learns the truth: a close refused because
         // the order is paid means the money was taken.
         std::optional<PaymentStatus> paid;
@@ -221,7 +234,7 @@ void PaymentStep::closeAll(PaymentStage unpaidOutcome)
             if (closed) continue;
             if (closed.error().kind == GatewayErrorKind::NotFound) continue;  // never created there
             if (closed.error().kind == GatewayErrorKind::Rejected) {
-                auto status = gateway.query(order);
+                auto status = about(gateway.query(order), order, amount);
                 if (status && status->state == PaymentState::Paid) {
                     paid = *status;
                     continue;

@@ -118,6 +118,9 @@ RecoveryResult TransactionRecovery::findPayment(const TransactionRecord& r)
                            .amountFen = s.amount,
                            .note = "payment found by recovery"});
         };
+        // A reply about another order or amount is no answer (as in the payment step).
+        if (status->orderNo != order || status->amount != r.amountFen)
+            return waiting(r.id + ": the channel's reply about " + order + " names another order or amount");
         switch (status->state) {
         case payment::PaymentState::Paid:
         case payment::PaymentState::Refunded: return paid(*status);
