@@ -29,6 +29,7 @@ void drawAttractScreen(Ui& ui, Rect area)
             ui.intend(intent::OpenService{ServiceKind::Prices});
         y += ph + m.gap * 2;
     }
+    y += drawPausedServices(ui, area.x, y, area.w);
     drawPrinterProblems(ui, area.x, y, area.w);
 }
 

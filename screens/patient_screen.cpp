@@ -2,6 +2,7 @@
 // number, and offered the services this kiosk provides.
 #include "patient/masking.hpp"
 #include "screen_router.hpp"
+#include "widgets/device_notice.hpp"
 #include "widgets/notice.hpp"
 
 namespace kiosk::screens {
@@ -23,6 +24,7 @@ void drawPatientScreen(Ui& ui, Rect area)
          m.gap;
 
     y += drawNotice(ui, area.x, y, area.w);
+    y += drawPausedServices(ui, area.x, y, area.w);
 
     // The services, as big tiles: one tap starts one. Only those this kiosk runs are shown.
     y += m.gap;
@@ -64,8 +66,11 @@ void drawPatientScreen(Ui& ui, Rect area)
             float x = area.x + static_cast<float>(i % columns) * (w + m.gap);
             float ty = y + static_cast<float>(i / columns) * (h + m.gap);
             const Tile& tile = tiles[static_cast<std::size_t>(i)];
+            // A paused service stays in its place, quieter, and starts nothing: the line above says why.
+            bool paused = ui.shell().servicePause(tile.service) != PauseReason::None;
             if (ui.button(std::string("service-") + tile.id, ui.tr(tile.labelKey), Rect{x, ty, w, h},
-                          ButtonStyle::Primary, role))
+                          paused ? ButtonStyle::Secondary : ButtonStyle::Primary, role) &&
+                !paused)
                 ui.intend(intent::OpenService{tile.service});
         }
         y += static_cast<float>(rows) * (h + m.gap) + m.gap;

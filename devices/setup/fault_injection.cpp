@@ -1,8 +1,9 @@
 #include "setup/fault_injection.hpp"
 
+#include "logging/log.hpp"
+
 #include <csignal>
 #include <cstdlib>
-#include <iostream>
 #include <memory>
 #include <string>
 #include <unistd.h>
@@ -20,11 +21,12 @@ std::optional<journal::Journal::FaultHook> faultInjectionFromEnvironment()
     std::string phase = first == std::string::npos ? "" : text.substr(first + 1, second - first - 1);
     int nth = second == std::string::npos ? 1 : std::atoi(text.c_str() + second + 1);
     if (!step || (phase != "before" && phase != "after") || nth < 1) {
-        std::cerr << "kiosk: KIOSK_CRASH_AT='" << text << "' is not STEP:before|after[:N]; ignored\n";
+        logging::warning("fault-injection", "KIOSK_CRASH_AT='" + text + "' is not STEP:before|after[:N]; ignored");
         return std::nullopt;
     }
-    std::cerr << "kiosk: fault injection armed: SIGKILL " << phase << " journal step '" << journal::stepName(*step)
-              << "' (occurrence " << nth << ")\n";
+    logging::warning("fault-injection", "armed: SIGKILL " + phase + " journal step '" +
+                                        std::string(journal::stepName(*step)) + "' (occurrence " + std::to_string(nth) +
+                                        ")");
     auto seen = std::make_shared<int>(0);
     bool written = phase == "after";
     return [step = *step, written, nth, seen](const std::string&, journal::Step at, bool isWritten) {

@@ -2,9 +2,9 @@
 
 #include <charconv>
 #include <filesystem>
-#include <iostream>
 #include <sstream>
 
+#include "logging/log.hpp"
 #include "setup/fault_injection.hpp"
 
 namespace kiosk::devices {
@@ -15,6 +15,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
     std::filesystem::create_directories(options.dataDir, ec);
     if (ec) return fail("cannot create the data folder " + options.dataDir + ": " + ec.message());
     auto services = std::make_unique<KioskServices>();
+    services->m_clock = &clock;
     auto journal = journal::Journal::open(options.dataDir + "/journal.db", clock);
     if (!journal) return std::unexpected(journal.error());
     services->m_journal = std::move(*journal);
@@ -26,6 +27,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
                                                  options.assetsDir + "/demo/hospital", clock);
     if (!hospital) return std::unexpected(hospital.error());
     services->m_hospital = std::move(*hospital);
+    services->m_cachingHospital = std::make_unique<hospital::CachingHospital>(*services->m_hospital, services->m_prices);
     bool simulatedPayments = options.demo || options.scriptPath || options.paymentSimulator;
     if (simulatedPayments) {
         auto gateway = payment::SimulatedGateway::open(options.dataDir + "/simulated-gateway.db", clock);
@@ -39,7 +41,7 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
     if (services->m_gateway) {
         services->m_recovery = std::make_unique<recovery::RecoveryService>(
             *services->m_journal, *services->m_gateway, *services->m_hospital, clock,
-            [](const std::string& line) { std::cerr << "kiosk: " << line << "\n"; });
+            [](const std::string& line) { logging::info("recovery", line); });
         services->m_recovery->start();
     }
     return services;
@@ -49,8 +51,9 @@ std::optional<ServiceParts> KioskServices::parts(ReceiptPrinter& receiptPrinter,
                                                  EventQueue& events)
 {
     if (!m_gateway) return std::nullopt;
+    watchHospital(events);
     recovery::RecoveryService* recovery = m_recovery.get();
-    return ServiceParts{*m_hospital,
+    return ServiceParts{*m_cachingHospital,
                         *m_gateway,
                         receiptPrinter,
                         *m_worker,
@@ -62,6 +65,28 @@ std::optional<ServiceParts> KioskServices::parts(ReceiptPrinter& receiptPrinter,
                         [recovery] {
                             if (recovery) recovery->poke();
                         }};
+}
+
+void KioskServices::watchHospital(EventQueue& events)
+{
+    if (m_watch) return;
+    recovery::RecoveryService* recovery = m_recovery.get();
+    m_watch = std::make_unique<hospital::HospitalWatch>(
+        *m_hospital,
+        [&events, recovery](bool reachable, const std::string& detail) {
+            if (reachable) logging::info("hospital", "the hospital system answers");
+            else logging::warning("hospital", "the hospital system does not answer: " + detail);
+            events.post(HospitalChanged{reachable, detail});
+            // Back: what was accepted while it was away is forwarded now, in journal order.
+            if (reachable && recovery) recovery->poke();
+        },
+        [this](bool reachable) {
+            // The catalogue for price lookups while the hospital is away, synced hourly while it answers.
+            auto synced = m_prices.syncedAt();
+            if (reachable && (!synced || m_clock->wallNow() - *synced > std::chrono::hours(1)))
+                (void)m_prices.sync(*m_hospital, m_clock->wallNow());
+        });
+    m_watch->start();
 }
 
 Result<std::string> KioskServices::control(const std::string& command)
@@ -90,7 +115,7 @@ Result<std::string> KioskServices::control(const std::string& command)
     if (target == "hospital") {
         if (action == "reachable" || action == "unreachable") {
             m_hospital->setUnreachable(action == "unreachable");
-            if (action == "reachable" && m_recovery) m_recovery->poke();
+            if (m_watch) m_watch->poke();
         } else if (action == "slow") {
             int ms = 0;
             auto [end, ec] = std::from_chars(argument.data(), argument.data() + argument.size(), ms);

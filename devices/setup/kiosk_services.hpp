@@ -13,6 +13,8 @@
 #include "flows/task_runner.hpp"
 #include "hospital/demo/demo_hospital.hpp"
 #include "pdf/report_pdf.hpp"
+#include "hospital/hospital_watch.hpp"
+#include "hospital/price_cache.hpp"
 #include "journal/journal.hpp"
 #include "payment/simulated_gateway.hpp"
 #include "recovery/recovery_service.hpp"
@@ -39,12 +41,18 @@ public:
     Result<std::string> control(const std::string& command);
 
 private:
+    void watchHospital(EventQueue& events);
+
+    const Clock* m_clock = nullptr;
     std::unique_ptr<journal::Journal> m_journal;
     std::unique_ptr<hospital::DemoHospital> m_hospital;
     std::unique_ptr<payment::SimulatedGateway> m_gateway;
     std::unique_ptr<FeedbackStore> m_feedback;
     pdf::PdfReportRenderer m_reportRenderer;
+    hospital::PriceCache m_prices;
+    std::unique_ptr<hospital::CachingHospital> m_cachingHospital;
     std::unique_ptr<flows::WorkerThread> m_worker;
+    std::unique_ptr<hospital::HospitalWatch> m_watch;
     // Last: its thread uses the journal, the hospital and the channel, so it stops first.
     std::unique_ptr<recovery::RecoveryService> m_recovery;
 };

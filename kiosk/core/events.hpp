@@ -41,6 +41,13 @@ struct FlowReply {
     std::function<void()> apply;
 };
 
-using Event = std::variant<CardInserted, CardRemoved, CardReadFailed, CodeScanned, DeviceChanged, FlowReply>;
+/// The hospital's system started or stopped answering; `detail` is for the log.
+struct HospitalChanged {
+    bool reachable = true;
+    std::string detail;
+};
+
+using Event =
+    std::variant<CardInserted, CardRemoved, CardReadFailed, CodeScanned, DeviceChanged, HospitalChanged, FlowReply>;
 
 } // namespace kiosk

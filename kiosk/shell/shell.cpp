@@ -99,6 +99,11 @@ void Shell::handle(const Event& event)
                        m_devices[static_cast<std::size_t>(e.report.role)] = e.report;
                        changed();
                    },
+                   [&](const HospitalChanged& e) {
+                       // The home screens say which services wait for the hospital.
+                       m_hospitalReachable = e.reachable;
+                       changed();
+                   },
                    [&](const FlowReply& e) {
                        if (!m_session || !m_services || !m_services->deliver(e, m_session->id())) return;
                        requireServiceGlyphs();

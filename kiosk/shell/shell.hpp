@@ -14,6 +14,7 @@
 #include "i18n/catalog.hpp"
 #include "session/session.hpp"
 #include "settings/kiosk_settings.hpp"
+#include "shell/service_availability.hpp"
 #include "shell/intent.hpp"
 #include "shell/screen_id.hpp"
 #include "shell/service_host.hpp"
@@ -57,6 +58,13 @@ public:
     const ServiceHost* services() const { return m_services ? &*m_services : nullptr; }
     /// The last report the device monitor published for a role (Unknown until then).
     const DeviceReport& device(DeviceRole role) const { return m_devices[static_cast<std::size_t>(role)]; }
+    bool hospitalReachable() const { return m_hospitalReachable; }
+    /// Why a service is switched off right now (a printer, the hospital), or None.
+    PauseReason servicePause(ServiceKind kind) const
+    {
+        return pauseReason(kind, device(DeviceRole::ReceiptPrinter), device(DeviceRole::A4Printer),
+                           m_hospitalReachable);
+    }
 
     /// Time left on the inactivity countdown while it is shown.
     std::optional<Duration> warningRemaining() const;
@@ -97,6 +105,7 @@ private:
     DisplayPrefs m_prefs;
     std::unique_ptr<Session> m_session;
     std::array<DeviceReport, kAllDeviceRoles.size()> m_devices;
+    bool m_hospitalReachable = true;
     std::optional<ServiceHost> m_services;
     std::optional<Instant> m_warningStarted;
     SessionId m_nextSessionId = 1;

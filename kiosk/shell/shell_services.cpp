@@ -13,6 +13,7 @@ void Shell::openService(ServiceKind kind)
     // Price lookup is for anyone passing by; every other service works on an identified patient's records.
     const IdentityCard* patient = m_session->patient();
     if (!m_services || (!patient && needsPatient(kind))) return;
+    if (servicePause(kind) != PauseReason::None) return;  // the tile says why; a stale tap starts nothing
     auto device = [this](DeviceRole role) { return m_devices[static_cast<std::size_t>(role)]; };
     std::string hospital = m_settings.hospitalName.empty() ? m_catalogs.text(m_prefs.language, "hospital.demo_name")
                                                            : m_settings.hospitalName;
@@ -33,6 +34,7 @@ bool Shell::openReportByCode(const std::string& text)
     bool reportCode = scan.kind == ScanKind::ReportBarcode ||
                       (scan.kind == ScanKind::KioskSlip && scan.slip && scan.slip->kind == SlipKind::Report);
     if (!reportCode || !m_services || !m_services->offers(ServiceKind::Reports)) return false;
+    if (servicePause(ServiceKind::Reports) != PauseReason::None) return false;
     if (m_services->busy()) return true;  // another patient's money or printout is in flight: not now
     // Whoever was here before, their session ends: the code's owner starts afresh.
     if (m_session && m_session->patient()) endSession();

@@ -28,4 +28,23 @@ float drawPrinterProblems(Ui& ui, float x, float y, float width)
     return used;
 }
 
+float drawPausedServices(Ui& ui, float x, float y, float width)
+{
+    const ServiceHost* services = ui.shell().services();
+    if (!services) return 0;
+    float used = 0;
+    const Theme& t = ui.theme();
+    for (auto [kind, key] : {std::pair{ServiceKind::Registration, "title.service.registration"},
+                             std::pair{ServiceKind::Bills, "title.service.bills"},
+                             std::pair{ServiceKind::CheckIn, "title.service.check_in"},
+                             std::pair{ServiceKind::Reports, "title.service.reports"}}) {
+        if (!services->offers(kind)) continue;
+        PauseReason why = ui.shell().servicePause(kind);
+        if (why == PauseReason::None) continue;
+        std::string line = ui.format("pause.line", {{"service", ui.tr(key)}, {"reason", ui.tr(pauseReasonKey(why))}});
+        used += ui.message(x, y + used, width, line, t.warningBackground, t.warningText) + ui.metrics().gap * 0.5f;
+    }
+    return used;
+}
+
 } // namespace kiosk::screens

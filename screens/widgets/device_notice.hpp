@@ -13,4 +13,8 @@ float drawIdentifyDeviceNotice(Ui& ui, float x, float y, float width);
 /// passing by see it; returns the height used.
 float drawPrinterProblems(Ui& ui, float x, float y, float width);
 
+/// One line per service switched off right now (a printer that cannot print, the hospital not
+/// answering), on the home screens; returns the height used.
+float drawPausedServices(Ui& ui, float x, float y, float width);
+
 } // namespace kiosk::screens

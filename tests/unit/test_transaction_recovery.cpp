@@ -87,7 +87,7 @@ struct RecoveryRig {
 
 TEST_SUITE("transaction_recovery")
 {
-    TEST_CASE_FIXTURE(RecoveryRig, "Paid at the channel, the journal never heard: found, booked once, slip to reprint")
+    TEST_CASE_FIXTURE(RecoveryRig, "Paid at the channel but not in the journal: found and booked once with a slip to reprint")
     {
         registrationStarted();
         REQUIRE(gateway.payOrder(kId));  // the crash came before 'paid' was written
@@ -118,7 +118,7 @@ TEST_SUITE("transaction_recovery")
         CHECK(hospital.appointments.size() == 1);
     }
 
-    TEST_CASE_FIXTURE(RecoveryRig, "Never paid: the order is closed, the place given back, nothing taken")
+    TEST_CASE_FIXTURE(RecoveryRig, "Never paid: the order is closed and the place given back with nothing taken")
     {
         registrationStarted();
         CHECK(settle().outcome == RecoveryOutcome::Finished);
@@ -131,7 +131,7 @@ TEST_SUITE("transaction_recovery")
         CHECK_FALSE(gateway.payOrder(kId));
     }
 
-    TEST_CASE_FIXTURE(RecoveryRig, "The channel does not answer: it waits, and touches nothing")
+    TEST_CASE_FIXTURE(RecoveryRig, "The channel does not answer: it waits and touches nothing")
     {
         registrationStarted();
         gateway.failAlways(GatewayOp::Query, payment::GatewayErrorKind::Unreachable);
@@ -142,7 +142,7 @@ TEST_SUITE("transaction_recovery")
         CHECK(hospital.releaseCalls.empty());
     }
 
-    TEST_CASE_FIXTURE(RecoveryRig, "Hospital down after payment: waits; booked exactly once when it is back")
+    TEST_CASE_FIXTURE(RecoveryRig, "Hospital down after payment: it waits and books exactly once when it is back")
     {
         registrationStarted();
         paidAndJournaled();
@@ -158,7 +158,7 @@ TEST_SUITE("transaction_recovery")
         for (const auto& call : hospital.bookCalls) CHECK(call.key == kId + "-B");
     }
 
-    TEST_CASE_FIXTURE(RecoveryRig, "Booked but the answer was lost: found by key, not booked again")
+    TEST_CASE_FIXTURE(RecoveryRig, "Booked but the answer was lost: found by key and not booked again")
     {
         registrationStarted();
         paidAndJournaled();
@@ -182,7 +182,7 @@ TEST_SUITE("transaction_recovery")
         CHECK(hospital.appointments.empty());
     }
 
-    TEST_CASE_FIXTURE(RecoveryRig, "A refund that fails is asked again with the same number, never twice over")
+    TEST_CASE_FIXTURE(RecoveryRig, "A refund that fails is asked again with the same number and never twice over")
     {
         registrationStarted();
         paidAndJournaled();
@@ -220,7 +220,7 @@ TEST_SUITE("transaction_recovery")
         CHECK(settle().outcome == RecoveryOutcome::Finished);
     }
 
-    TEST_CASE_FIXTURE(RecoveryRig, "Still unsettled after a day: handed to staff, no longer retried")
+    TEST_CASE_FIXTURE(RecoveryRig, "Still unsettled after a day: handed to staff and no longer retried")
     {
         registrationStarted();
         paidAndJournaled();

@@ -98,6 +98,12 @@ public:
         return error(payment::GatewayErrorKind::Invalid, "no refunds here: " + orderNo + " " + refundNo);
     }
 
+    payment::GatewayResult<std::vector<payment::StatementLine>> dailyStatement(CivilDate) override
+    {
+        // Reconciliation is not on the payment step's path.
+        return error(payment::GatewayErrorKind::Invalid, "no statements here");
+    }
+
 private:
     enum class Answer { Truthful, NoAnswer, Lost, Refused, OtherOrder, OtherAmount };
 

@@ -152,10 +152,13 @@ void exportAndReadBack(Journal& journal, const std::map<std::string, Transaction
     for (std::size_t i = 0; i < records.size(); ++i) {
         const std::vector<std::string>& row = (*rows)[i + 1];
         const TransactionRecord& r = records[i];
-        require(row.size() == 8, "an exported row does not have 8 fields");
-        require(parseYuan(row[3]) == r.amountFen, "an exported amount differs from the journal's");
-        require(row[1] == r.kioskId && row[2] == kindName(r.kind) && row[4] == r.channel &&
-                    row[5] == r.gatewayTransactionId && row[6] == r.hospitalReference && row[7] == stepName(r.lastStep),
+        // time, kiosk, transaction, type, amount, method, order, gateway transaction, hospital, status
+        require(row.size() == 10, "an exported row does not have 10 fields");
+        require(parseYuan(row[4]) == r.amountFen, "an exported amount differs from the journal's");
+        const std::string& orderNo = r.paidOrderNo.empty() ? r.orderNo : r.paidOrderNo;
+        require(row[1] == r.kioskId && row[2] == r.id && row[3] == kindName(r.kind) && row[5] == r.channel &&
+                    row[6] == orderNo && row[7] == r.gatewayTransactionId && row[8] == r.hospitalReference &&
+                    row[9] == stepName(r.lastStep),
                 "an exported field differs from the journal's");
     }
 }
