@@ -29,6 +29,17 @@ void drawAttractScreen(Ui& ui, Rect area)
             ui.intend(intent::OpenService{ServiceKind::Prices});
         y += ph + m.gap * 2;
     }
+    // So is asking what became of a payment: the number on the patient's slip is all it needs.
+    if (const ServiceHost* services = ui.shell().services();
+        services && services->offers(ServiceKind::TransactionLookup)) {
+        std::string lookup = ui.tr("attract.lookup");
+        float lw = std::min(area.w, std::max(ui.buttonWidth(lookup), w * 0.6f));
+        float lh = ui.buttonHeight();
+        if (ui.button("service-lookup", lookup, Rect{area.x + (area.w - lw) * 0.5f, y, lw, lh},
+                      ButtonStyle::Secondary))
+            ui.intend(intent::OpenService{ServiceKind::TransactionLookup});
+        y += lh + m.gap * 2;
+    }
     y += drawPausedServices(ui, area.x, y, area.w);
     drawPrinterProblems(ui, area.x, y, area.w);
 }

@@ -50,6 +50,7 @@ std::vector<Intent> drawFrame(Ui& ui)
     case ScreenId::Reports: drawReportsScreen(ui, content); break;
     case ScreenId::CheckIn: drawCheckInScreen(ui, content); break;
     case ScreenId::Prices: drawPricesScreen(ui, content); break;
+    case ScreenId::TransactionLookup: drawTransactionLookupScreen(ui, content); break;
     }
     ui.clearBounds();
     drawBottomBar(ui, bottom);

@@ -15,6 +15,7 @@ void drawBillsScreen(Ui& ui, Rect area);
 void drawReportsScreen(Ui& ui, Rect area);
 void drawCheckInScreen(Ui& ui, Rect area);
 void drawPricesScreen(Ui& ui, Rect area);
+void drawTransactionLookupScreen(Ui& ui, Rect area);
 
 std::vector<Intent> drawFrame(Ui& ui);
 

@@ -62,6 +62,7 @@ ReceiptDocument buildRegistrationSlip(const SlipFacts& f, const CatalogSet& cata
     auto& e = doc.elements;
     e.push_back(line(f.hospitalName, TextAlign::Center, 2, true));
     e.push_back(line(tr("slip.registration.title"), TextAlign::Center, 1, true));
+    if (f.copy == SlipCopy::Reprint) e.push_back(line(tr("slip.reprint"), TextAlign::Center, 1, true));
     e.push_back(ReceiptFeed{1});
     e.push_back(line(tr("slip.queue_number"), TextAlign::Center));
     e.push_back(line(std::to_string(a.queueNumber), TextAlign::Center, 3, true));

@@ -12,6 +12,10 @@
 
 namespace kiosk {
 
+/// A slip printed again later (from the transaction lookup) says so, so that two slips for one booking
+/// are not taken for two bookings.
+enum class SlipCopy { Original, Reprint };
+
 struct SlipFacts {
     std::string hospitalName;
     hospital::Department department;
@@ -21,6 +25,7 @@ struct SlipFacts {
     payment::PaymentStatus payment;
     WallTime printedAt;
     std::string kioskId;
+    SlipCopy copy = SlipCopy::Original;
 };
 
 ReceiptDocument buildRegistrationSlip(const SlipFacts& facts, const CatalogSet& catalogs, Language language);

@@ -17,6 +17,7 @@ std::optional<SlipKind> kindFromLetter(char c)
     case 'P': return SlipKind::Payment;
     case 'Q': return SlipKind::QueueTicket;
     case 'T': return SlipKind::Report;
+    case 'X': return SlipKind::Transaction;
     default: return std::nullopt;
     }
 }
@@ -46,6 +47,7 @@ std::string_view slipKindName(SlipKind kind)
     case SlipKind::Payment: return "payment";
     case SlipKind::QueueTicket: return "queue-ticket";
     case SlipKind::Report: return "report";
+    case SlipKind::Transaction: return "transaction";
     }
     return "unknown";
 }
@@ -92,7 +94,7 @@ Result<SlipCode> decodeSlipCode(std::string_view text)
     std::string_view id = rest.substr(2, lastColon - 2);
 
     auto kind = kindFromLetter(rest[0]);
-    if (!kind) return fail("kiosk slip: unknown kind; expected R, P, Q or T");
+    if (!kind) return fail("kiosk slip: unknown kind; expected R, P, Q, T or X");
     if (auto ok = checkId(id); !ok) return std::unexpected(ok.error());
     if (check.size() != 4) return fail("kiosk slip: the check value must be four hex digits");
     std::string_view body = text.substr(0, kSlipPrefix.size() + lastColon);

@@ -9,7 +9,8 @@
 //
 //   HK1    the format and its version; a later format becomes HK2, so that an
 //          old kiosk says "not supported" instead of misreading it.
-//   KIND   one letter: R registration, P payment, Q queue ticket, T test report.
+//   KIND   one letter: R registration, P payment, Q queue ticket, T test report,
+//          X a kiosk transaction (the money journal's id: the number on a failure slip).
 //   ID     the record's id at the hospital, 1–32 characters of 0-9, A-Z and '-'.
 //   CHECK  CRC-16/CCITT-FALSE of everything before the last ':', as four
 //          upper-case hex digits.
@@ -30,7 +31,13 @@
 
 namespace kiosk {
 
-enum class SlipKind : char { Registration = 'R', Payment = 'P', QueueTicket = 'Q', Report = 'T' };
+enum class SlipKind : char {
+    Registration = 'R',
+    Payment = 'P',
+    QueueTicket = 'Q',
+    Report = 'T',
+    Transaction = 'X',
+};
 
 struct SlipCode {
     SlipKind kind = SlipKind::Registration;
@@ -42,7 +49,7 @@ struct SlipCode {
 inline constexpr std::string_view kSlipPrefix = "HK1:";
 inline constexpr std::size_t kSlipMaxIdLength = 32;
 
-/// "registration", "payment", "queue-ticket", "report".
+/// "registration", "payment", "queue-ticket", "report", "transaction".
 std::string_view slipKindName(SlipKind kind);
 
 /// CRC-16/CCITT-FALSE (polynomial 0x1021, initial value 0xFFFF), the slip's check value.

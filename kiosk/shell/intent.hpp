@@ -31,6 +31,7 @@ struct Page { int delta; }; ///< Next (+1) or previous (-1) page of a list that 
 /// A key of the on-screen keypad: 'A'–'Z', '0'–'9', '\b' (backspace) or 0x18 (clear).
 struct KeyInput { char key; };
 struct Rate { int score; }; ///< The one-tap satisfaction rating at the end of a service, 1 to 5.
+struct Reprint {};         ///< Print the looked-up transaction's slip again (transaction lookup).
 
 } // namespace kiosk::intent
 
@@ -40,5 +41,5 @@ using Intent = std::variant<intent::Touch, intent::Start, intent::Home, intent::
                             intent::CloseOverlay, intent::ToggleMute, intent::VolumeUp, intent::VolumeDown,
                             intent::OpenService, intent::Choose, intent::Confirm, intent::Back, intent::LeaveService,
                             intent::CancelService, intent::Page, intent::Rate,
-                            intent::KeyInput>;
+                            intent::KeyInput, intent::Reprint>;
 } // namespace kiosk

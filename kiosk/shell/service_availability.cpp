@@ -6,7 +6,9 @@ PauseReason pauseReason(ServiceKind kind, const DeviceReport& receiptPrinter, co
                         bool hospitalReachable)
 {
     switch (kind) {
-    case ServiceKind::Prices: return PauseReason::None;
+    // Both answer from what the kiosk keeps: the last synced catalogue, its own journal.
+    case ServiceKind::Prices:
+    case ServiceKind::TransactionLookup: return PauseReason::None;
     case ServiceKind::Registration:
     case ServiceKind::Bills:
         if (receiptPrinter.down()) return PauseReason::ReceiptPrinter;

@@ -45,6 +45,16 @@ bool ServiceHost::openReportByCode(const std::string& code, SessionId session, L
     return true;
 }
 
+bool ServiceHost::openTransactionByCode(const std::string& id, SessionId session, Language language,
+                                        const std::string& kioskId, const std::string& hospitalName,
+                                        std::function<DeviceReport(DeviceRole)> device)
+{
+    prepare(session, language, kioskId, hospitalName, std::move(device));
+    m_lookup = std::make_unique<flows::TransactionLookupFlow>(*m_context);
+    m_lookup->lookUp(id);
+    return true;
+}
+
 bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard* patient, Language language,
                        const std::string& kioskId, const std::string& hospitalName,
                        std::function<DeviceReport(DeviceRole)> device)
@@ -53,6 +63,8 @@ bool ServiceHost::open(ServiceKind kind, SessionId session, const IdentityCard* 
     prepare(session, language, kioskId, hospitalName, std::move(device));
     if (kind == ServiceKind::Prices) {
         m_prices = std::make_unique<flows::PricesFlow>(*m_context);
+    } else if (kind == ServiceKind::TransactionLookup) {
+        m_lookup = std::make_unique<flows::TransactionLookupFlow>(*m_context);
     } else if (kind == ServiceKind::CheckIn) {
         m_checkIn = std::make_unique<flows::CheckInFlow>(*m_context, *patient);
         m_checkIn->start();
@@ -77,6 +89,7 @@ bool ServiceHost::offers(ServiceKind kind) const
     case ServiceKind::Reports: return m_parts.a4Printer && m_parts.reportRenderer;
     case ServiceKind::Prices: return true;
     case ServiceKind::CheckIn: return true;
+    case ServiceKind::TransactionLookup: return true;
     }
     return false;
 }
@@ -88,6 +101,7 @@ std::optional<ServiceKind> ServiceHost::kind() const
     if (m_reports) return ServiceKind::Reports;
     if (m_prices) return ServiceKind::Prices;
     if (m_checkIn) return ServiceKind::CheckIn;
+    if (m_lookup) return ServiceKind::TransactionLookup;
     return std::nullopt;
 }
 
@@ -106,6 +120,7 @@ void ServiceHost::close()
     m_reports.reset();
     m_prices.reset();
     m_checkIn.reset();
+    m_lookup.reset();
     m_context.reset();
     m_flowId = 0;
     m_pageStage = -1;  // the next flow starts on its first page, not on the page this one was left at
@@ -142,12 +157,14 @@ void ServiceHost::confirm()
     if (m_registration) m_registration->confirm();
     if (m_bills) m_bills->confirm();
     if (m_reports) m_reports->confirm();
+    if (m_lookup) m_lookup->confirm();
 }
 
 void ServiceHost::back()
 {
     if (m_registration) m_registration->back();
     if (m_reports) m_reports->back();
+    if (m_lookup) m_lookup->back();
 }
 
 void ServiceHost::cancel()
@@ -161,6 +178,12 @@ void ServiceHost::cancel()
 void ServiceHost::keyInput(char key)
 {
     if (m_prices) m_prices->key(key);
+    if (m_lookup) m_lookup->key(key);
+}
+
+void ServiceHost::reprint()
+{
+    if (m_lookup) m_lookup->reprint();
 }
 
 bool ServiceHost::codeScanned(const std::string& code)
@@ -191,6 +214,7 @@ bool ServiceHost::busy() const
     if (m_bills) return m_bills->busy();
     if (m_reports) return m_reports->busy();
     if (m_checkIn) return m_checkIn->busy();
+    if (m_lookup) return m_lookup->stage() == flows::LookupStage::Reprinting;
     if (!m_registration) return false;
     switch (m_registration->stage()) {
     case RegistrationStage::Holding:
@@ -253,7 +277,8 @@ void ServiceHost::rate(int score)
     auto service = kind();
     if (!m_parts.feedback || m_rated || !service || score < 1 || score > 5) return;
     m_rated = true;
-    static constexpr std::string_view kNames[] = {"registration", "bills", "reports", "prices", "check-in"};
+    static constexpr std::string_view kNames[] = {"registration", "bills", "reports", "prices", "check-in",
+                                                  "transaction-lookup"};
     bool succeeded = (m_registration && m_registration->stage() == RegistrationStage::Done) ||
                      (m_bills && m_bills->stage() == flows::BillsStage::Done) ||
                      (m_reports && m_reports->stage() == flows::ReportsStage::Done) ||

@@ -17,6 +17,7 @@
 #include "flows/prices_flow.hpp"
 #include "flows/registration_flow.hpp"
 #include "flows/reports_flow.hpp"
+#include "flows/transaction_lookup_flow.hpp"
 #include "shell/service_kind.hpp"
 
 namespace kiosk {
@@ -60,7 +61,12 @@ public:
     void confirm();
     void back();
     void cancel();
-    /// A key of the on-screen keypad (price lookup).
+    /// Opens the transaction lookup on the transaction a scanned kiosk slip names.
+    bool openTransactionByCode(const std::string& id, SessionId session, Language language, const std::string& kioskId,
+                               const std::string& hospitalName, std::function<DeviceReport(DeviceRole)> device);
+    /// Prints a registration slip again (transaction lookup).
+    void reprint();
+    /// A key of the on-screen keypad (price and transaction lookup).
     void keyInput(char key);
     /// A scan while a service runs: true if the service took it (a payment code while paying).
     bool codeScanned(const std::string& code);
@@ -78,7 +84,7 @@ public:
     bool active() const
     {
         return m_registration != nullptr || m_bills != nullptr || m_reports != nullptr || m_prices != nullptr ||
-               m_checkIn != nullptr;
+               m_checkIn != nullptr || m_lookup != nullptr;
     }
     /// Whether this kiosk offers the service at all (reports need an A4 printer).
     bool offers(ServiceKind kind) const;
@@ -92,6 +98,7 @@ public:
     const flows::ReportsFlow* reports() const { return m_reports.get(); }
     const flows::PricesFlow* prices() const { return m_prices.get(); }
     const flows::CheckInFlow* checkIn() const { return m_checkIn.get(); }
+    const flows::TransactionLookupFlow* lookup() const { return m_lookup.get(); }
     /// The payment step of whichever flow runs, if it is paying (for the scenario's phone).
     const flows::PaymentStep* payment() const;
     /// Every string the running flow may show, for the glyph atlas.
@@ -116,6 +123,7 @@ private:
     std::unique_ptr<flows::ReportsFlow> m_reports;
     std::unique_ptr<flows::PricesFlow> m_prices;
     std::unique_ptr<flows::CheckInFlow> m_checkIn;
+    std::unique_ptr<flows::TransactionLookupFlow> m_lookup;
     int m_page = 0;
     int m_pageStage = -1;  ///< The step m_page belongs to.
     bool m_rated = false;

@@ -29,6 +29,7 @@ std::string_view voiceKeyFor(ScreenId screen)
     case ScreenId::Reports: return "voice.reports";
     case ScreenId::Prices: return "voice.prices";
     case ScreenId::CheckIn: return "voice.check_in";
+    case ScreenId::TransactionLookup: return "voice.lookup";
     }
     return "voice.attract";
 }
@@ -86,6 +87,7 @@ void Shell::handle(const Event& event)
                            return;
                        }
                        if (openReportByCode(e.text)) return;
+                       if (openTransactionByCode(e.text)) return;
                        // A code no service takes here: say so instead of ignoring the patient.
                        if (!m_session) startSession();
                        noteActivity();
@@ -213,6 +215,11 @@ void Shell::apply(const Intent& intent)
                    [&](const intent::Rate& e) {
                        noteActivity();
                        if (m_services) m_services->rate(e.score);
+                       changed();
+                   },
+                   [&](const intent::Reprint&) {
+                       noteActivity();
+                       if (m_services) m_services->reprint();
                        changed();
                    },
                    [&](const intent::KeyInput& e) {

@@ -91,6 +91,8 @@ private:
     void leaveService();
     /// Starts printing the report a scanned code names; false if the text is no report code.
     bool openReportByCode(const std::string& text);
+    /// Opens the transaction lookup on a scanned transaction slip; false if the text is none.
+    bool openTransactionByCode(const std::string& text);
     void requireServiceGlyphs();
 
     KioskSettings m_settings;

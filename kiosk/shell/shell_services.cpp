@@ -23,6 +23,7 @@ void Shell::openService(ServiceKind kind)
          : kind == ServiceKind::Reports ? ScreenId::Reports
          : kind == ServiceKind::Prices  ? ScreenId::Prices
          : kind == ServiceKind::CheckIn ? ScreenId::CheckIn
+         : kind == ServiceKind::TransactionLookup ? ScreenId::TransactionLookup
                                         : ScreenId::Registration);
 }
 
@@ -47,6 +48,28 @@ bool Shell::openReportByCode(const std::string& text)
     if (!m_services->openReportByCode(code, m_session->id(), m_prefs.language, m_settings.kioskId, hospital, device))
         return false;
     goTo(ScreenId::Reports);
+    return true;
+}
+
+bool Shell::openTransactionByCode(const std::string& text)
+{
+    // A transaction slip (a failure slip's QR code) names one transaction of
+    // this kiosk's journal; like the typed number it shows no personal data,
+    // so it opens without identification.
+    ScanClassification scan = classifyScan(text);
+    if (scan.kind != ScanKind::KioskSlip || !scan.slip || scan.slip->kind != SlipKind::Transaction || !m_services)
+        return false;
+    if (m_services->busy()) return true;  // another patient's money or printout is in flight: not now
+    if (m_session && m_session->patient()) endSession();
+    if (!m_session) startSession();
+    noteActivity();
+    auto device = [this](DeviceRole role) { return m_devices[static_cast<std::size_t>(role)]; };
+    std::string hospital = m_settings.hospitalName.empty() ? m_catalogs.text(m_prefs.language, "hospital.demo_name")
+                                                           : m_settings.hospitalName;
+    if (!m_services->openTransactionByCode(scan.slip->id, m_session->id(), m_prefs.language, m_settings.kioskId,
+                                           hospital, device))
+        return false;
+    goTo(ScreenId::TransactionLookup);
     return true;
 }
 

@@ -306,7 +306,8 @@ TEST_SUITE("scan_slip_code")
 
     TEST_CASE("every kind round-trips")
     {
-        for (SlipKind kind : {SlipKind::Registration, SlipKind::Payment, SlipKind::QueueTicket, SlipKind::Report}) {
+        for (SlipKind kind : {SlipKind::Registration, SlipKind::Payment, SlipKind::QueueTicket, SlipKind::Report,
+                              SlipKind::Transaction}) {
             SlipCode slip{kind, "ID-" + std::string(1, static_cast<char>(kind)) + "-0001"};
             auto text = encodeSlipCode(slip);
             REQUIRE(text.has_value());
@@ -350,7 +351,7 @@ TEST_SUITE("scan_slip_code")
         CHECK(reason("HK2:R:1:0000").find("version 2") != std::string::npos);
         CHECK(reason("HK1:R1:0000").find("malformed") != std::string::npos);
         CHECK(reason("HK1:").find("malformed") != std::string::npos);
-        CHECK(reason("HK1:X:123:0000").find("unknown kind") != std::string::npos);
+        CHECK(reason("HK1:Z:123:0000").find("unknown kind") != std::string::npos);
         CHECK(reason("HK1:R::00000").find("1 to 32") != std::string::npos);
         CHECK(reason("HK1:R:ab:0000").find("0-9, A-Z") != std::string::npos);
         CHECK(reason("HK1:R:AB:000").find("four hex") != std::string::npos);
