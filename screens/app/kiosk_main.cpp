@@ -23,6 +23,7 @@
 #include "script/script_runner.hpp"
 #include "settings/assets_dir.hpp"
 #include "settings/launch_options.hpp"
+#include "settings/startup_settings.hpp"
 #include "shell/shell.hpp"
 #include "setup/kiosk_devices.hpp"
 #include "setup/kiosk_services.hpp"
@@ -91,12 +92,15 @@ int main(int argc, char** argv)
     if (options.logFile)
         if (auto opened = log.openFile(*options.logFile); !opened) return startupError(opened.error().message);
     logging::ScopedInstall logInstalled(log);
-    logging::info("startup", std::string(options.scriptPath ? "scenario run" : options.demo ? "demo" : "kiosk") +
-                                 " starting, kiosk id " + options.settings.kioskId + ", data in " + options.dataDir);
     if (options.showHelp) {
         std::fputs(launchUsage().c_str(), stdout);
         return 0;
     }
+    auto startup = loadStartupSettings(options);
+    if (!startup) return startupError(startup.error().message);
+    options.settings = startup->settings;
+    logging::info("startup", std::string(options.scriptPath ? "scenario run" : options.demo ? "demo" : "kiosk") +
+                                 " starting, kiosk id " + options.settings.kioskId + ", data in " + options.dataDir);
     bool scripted = options.scriptPath.has_value();
     if (scripted && options.audio.kind == AudioTarget::Kind::Device) options.audio.kind = AudioTarget::Kind::Null;
 
