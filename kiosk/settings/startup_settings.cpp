@@ -24,4 +24,4 @@ Result<StartupSettings> loadStartupSettings(const LaunchOptions& options)
     return StartupSettings{std::move(*store), withCommandLine(std::move(effective->settings), options)};
 }
 
-} // namespace kiosk
+}  // namespace kiosk

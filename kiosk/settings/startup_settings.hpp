@@ -20,4 +20,4 @@ struct StartupSettings {
 /// Fails only when the data folder or settings.db cannot be opened or read.
 Result<StartupSettings> loadStartupSettings(const LaunchOptions& options);
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -31,6 +31,13 @@ struct Page { int delta; }; ///< Next (+1) or previous (-1) page of a list that 
 /// A key of the on-screen keypad: 'A'–'Z', '0'–'9', '\b' (backspace) or 0x18 (clear).
 struct KeyInput { char key; };
 struct Rate { int score; }; ///< The one-tap satisfaction rating at the end of a service, 1 to 5.
+/// Maintainer mode: a tap on the hidden corner, the PIN pad's OK, leaving, a setting changed by its
+/// config key and text value ("timeouts.idle_seconds", "90"), a test print.
+struct Maintainer {
+    enum class Action { CornerTap, SubmitPin, Close, Change, TestPrint } action;
+    std::string key{};
+    std::string value{};
+};
 
 } // namespace kiosk::intent
 
@@ -40,5 +47,5 @@ using Intent = std::variant<intent::Touch, intent::Start, intent::Home, intent::
                             intent::CloseOverlay, intent::ToggleMute, intent::VolumeUp, intent::VolumeDown,
                             intent::OpenService, intent::Choose, intent::Confirm, intent::Back, intent::LeaveService,
                             intent::CancelService, intent::Page, intent::Rate,
-                            intent::KeyInput>;
+                            intent::KeyInput, intent::Maintainer>;
 } // namespace kiosk

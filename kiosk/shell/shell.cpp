@@ -29,6 +29,8 @@ std::string_view voiceKeyFor(ScreenId screen)
     case ScreenId::Reports: return "voice.reports";
     case ScreenId::Prices: return "voice.prices";
     case ScreenId::CheckIn: return "voice.check_in";
+    case ScreenId::MaintainerPin:
+    case ScreenId::Maintainer: return "voice.maintainer";
     }
     return "voice.attract";
 }
@@ -115,6 +117,7 @@ void Shell::apply(const Intent& intent)
                        // During the countdown a touch lands on its overlay, whose own
                        // buttons and background decide between "more time" and "end".
                        if (!m_warningStarted) noteActivity();
+                       if (m_maintainer) m_maintainer->touch();
                    },
                    [&](const intent::Start&) {
                        if (!m_session) startSession();
@@ -211,10 +214,16 @@ void Shell::apply(const Intent& intent)
                        changed();
                    },
                    [&](const intent::KeyInput& e) {
+                       if (m_screen == ScreenId::MaintainerPin && m_maintainer) {
+                           m_maintainer->key(e.key);
+                           changed();
+                           return;
+                       }
                        noteActivity();
                        if (m_services) m_services->keyInput(e.key);
                        changed();
                    },
+                   [&](const intent::Maintainer& e) { maintain(e); },
                    [&](const intent::LeaveService&) {
                        noteActivity();
                        leaveService();
@@ -232,6 +241,7 @@ void Shell::apply(const Intent& intent)
 
 void Shell::tick()
 {
+    maintainerTick();
     if (!m_session) return;
     if (m_services && m_services->active()) {
         m_services->tick();
@@ -268,6 +278,7 @@ std::optional<Duration> Shell::warningRemaining() const
 
 std::optional<Instant> Shell::nextDeadline() const
 {
+    if (m_maintainer && !m_session) return m_maintainer->deadline(m_settings.maintainerIdleTimeout);
     if (!m_session) return std::nullopt;
     if (m_warningStarted) return *m_warningStarted + m_settings.warningDuration;
     Instant idle = m_session->lastActivity() + m_settings.idleTimeout;
@@ -289,6 +300,8 @@ std::string Shell::referenceNumber() const
 void Shell::goTo(ScreenId screen)
 {
     if (m_screen == screen) return;
+    // Leaving maintainer mode's screens by any way (home, a card placed) leaves the mode, audited.
+    if (m_maintainer && screen != ScreenId::MaintainerPin && screen != ScreenId::Maintainer) m_maintainer->close();
     m_screen = screen;
     m_notice = Notice::None;
     if (m_overlay != Overlay::TimeoutWarning) m_overlay = Overlay::None;

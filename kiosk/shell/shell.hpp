@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/events.hpp"
 #include "i18n/catalog.hpp"
+#include "maintenance/maintainer_mode.hpp"
 #include "session/session.hpp"
 #include "settings/kiosk_settings.hpp"
 #include "shell/intent.hpp"
@@ -58,6 +59,10 @@ public:
     /// The last report the device monitor published for a role (Unknown until then).
     const DeviceReport& device(DeviceRole role) const { return m_devices[static_cast<std::size_t>(role)]; }
 
+    /// Maintainer mode becomes reachable from the attract screen; `mode` must outlive the shell.
+    void attachMaintainer(maintenance::MaintainerMode& mode) { m_maintainer = &mode; }
+    const maintenance::MaintainerMode* maintainer() const { return m_maintainer; }
+
     /// Time left on the inactivity countdown while it is shown.
     std::optional<Duration> warningRemaining() const;
     /// The next moment tick() has something to do, if any.
@@ -84,6 +89,8 @@ private:
     /// Starts printing the report a scanned code names; false if the text is no report code.
     bool openReportByCode(const std::string& text);
     void requireServiceGlyphs();
+    void maintain(const intent::Maintainer& m);
+    void maintainerTick();
 
     KioskSettings m_settings;
     const CatalogSet& m_catalogs;
@@ -98,6 +105,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::array<DeviceReport, kAllDeviceRoles.size()> m_devices;
     std::optional<ServiceHost> m_services;
+    maintenance::MaintainerMode* m_maintainer = nullptr;
     std::optional<Instant> m_warningStarted;
     SessionId m_nextSessionId = 1;
     std::uint64_t m_revision = 0;

@@ -23,7 +23,9 @@
 #include "script/script_runner.hpp"
 #include "settings/assets_dir.hpp"
 #include "settings/launch_options.hpp"
+#include "settings/effective_settings.hpp"
 #include "settings/startup_settings.hpp"
+#include "maintenance/maintainer_mode.hpp"
 #include "shell/shell.hpp"
 #include "setup/kiosk_devices.hpp"
 #include "setup/kiosk_services.hpp"
@@ -177,6 +179,16 @@ int main(int argc, char** argv)
                     hardware.receiptPrinter()
                         ? services.parts(*hardware.receiptPrinter(), hardware.a4Printer(), events)
                         : std::nullopt);
+        // A maintainer's change is read back the way start-up reads settings, so the config file still wins.
+        SettingsStore& settingsStore = *startup->store;
+        maintenance::MaintainerMode maintainer(
+            settingsStore, clock,
+            [&settingsStore, &options]() -> Result<KioskSettings> {
+                EffectiveSettings effective = KIOSK_TRY(loadEffectiveSettings(settingsStore, options.configPath));
+                return withCommandLine(std::move(effective.settings), options);
+            },
+            hardware.receiptPrinter());
+        shell.attachMaintainer(maintainer);
         screens::FontAtlas fonts(std::move(*fontFile), borrowedFontMemory, *catalogs, glyphs);
         screens::FrameLoop loop({window, renderer, shell, events, *catalogs, fonts, clock,
                                  hardware.simulated(), hardware.monitor(), stats});
