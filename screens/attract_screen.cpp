@@ -10,6 +10,9 @@ void drawAttractScreen(Ui& ui, Rect area)
 {
     const Metrics& m = ui.metrics();
     const Theme& t = ui.theme();
+    // Maintainer mode's way in: five quick taps on an unmarked square in the top-left corner.
+    if (ui.hiddenTarget("maintainer-corner", Rect{area.x, area.y, m.minTarget, m.minTarget}))
+        ui.intend(intent::Maintainer{intent::Maintainer::Action::CornerTap});
     float y = area.y + area.h * (m.portrait ? 0.18f : 0.12f);
     y += ui.textIn(area.x, y, area.w, ui.tr("hero.welcome"), FontRole::Title, t.text) + m.gap * 2;
     y += ui.textIn(area.x, y, area.w, ui.tr("attract.instruction"), FontRole::Body, t.mutedText) + m.gap * 3;

@@ -51,6 +51,8 @@ std::vector<Intent> drawFrame(Ui& ui)
     case ScreenId::CheckIn: drawCheckInScreen(ui, content); break;
     case ScreenId::Prices: drawPricesScreen(ui, content); break;
     case ScreenId::TransactionLookup: drawTransactionLookupScreen(ui, content); break;
+    case ScreenId::MaintainerPin: drawMaintainerPinScreen(ui, content); break;
+    case ScreenId::Maintainer: drawMaintainerScreen(ui, content); break;
     }
     ui.clearBounds();
     drawBottomBar(ui, bottom);

@@ -16,6 +16,8 @@ void drawReportsScreen(Ui& ui, Rect area);
 void drawCheckInScreen(Ui& ui, Rect area);
 void drawPricesScreen(Ui& ui, Rect area);
 void drawTransactionLookupScreen(Ui& ui, Rect area);
+void drawMaintainerPinScreen(Ui& ui, Rect area);
+void drawMaintainerScreen(Ui& ui, Rect area);
 
 std::vector<Intent> drawFrame(Ui& ui);
 

@@ -1,5 +1,6 @@
 #include "settings/launch_options.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace kiosk {
@@ -59,6 +60,7 @@ std::string launchUsage()
            "  --idle-timeout SECONDS inactivity before the countdown (default 60)\n"
            "  --warning SECONDS      countdown length, at least 20 (default 30)\n"
            "  --kiosk-id ID          this terminal's id, printed on help notices\n"
+           "  --config FILE          settings over the stored ones (default /etc/kiosk/kiosk.conf; may be absent)\n"
            "  --sim-output DIR       where simulated printers keep receipts and reports (default /tmp/kiosk-sim)\n"
            "  --scanner NODE         /dev/hidrawN (HID POS) or /dev/input/... (keyboard wedge; default: find HID POS)\n"
            "  --a4-printer DEST      CUPS destination for reports (default: none)\n"
@@ -108,15 +110,22 @@ Result<LaunchOptions> parseLaunchOptions(const std::vector<std::string>& args, c
             auto l = languageFromTag(v);
             if (!l) return fail("--language takes zh-CN, zh-TW or en, got '" + v + "'");
             o.settings.defaultLanguage = *l;
+            o.givenSettings.push_back("kiosk.default_language");
         } else if (a == "--dpi") {
             o.settings.screenDpi = static_cast<float>(KIOSK_TRY(parseInt(a, KIOSK_TRY(value()), 50, 600)));
+            o.givenSettings.push_back("kiosk.dpi");
         } else if (a == "--idle-timeout") {
             o.settings.idleTimeout = std::chrono::seconds(KIOSK_TRY(parseInt(a, KIOSK_TRY(value()), 10, 3600)));
+            o.givenSettings.push_back("timeouts.idle_seconds");
         } else if (a == "--warning") {
             o.settings.warningDuration = std::chrono::seconds(
                 KIOSK_TRY(parseInt(a, KIOSK_TRY(value()), static_cast<int>(kMinimumWarning.count()), 600)));
+            o.givenSettings.push_back("timeouts.warning_seconds");
         } else if (a == "--kiosk-id") {
             o.settings.kioskId = KIOSK_TRY(value());
+            o.givenSettings.push_back("kiosk.id");
+        } else if (a == "--config") {
+            o.configPath = KIOSK_TRY(value());
         } else if (a == "--sim-output") {
             o.simulatorOutput = KIOSK_TRY(value());
         } else if (a == "--scanner") {
@@ -141,6 +150,26 @@ Result<LaunchOptions> parseLaunchOptions(const std::vector<std::string>& args, c
     if (o.scriptPath && o.windowMode == WindowMode::Auto) o.windowMode = WindowMode::Windowed;
     if (o.dataDir.empty()) o.dataDir = o.demo || o.scriptPath ? o.simulatorOutput + "/data" : "/var/lib/kiosk";
     return o;
+}
+
+KioskSettings withCommandLine(KioskSettings effective, const LaunchOptions& options)
+{
+    const KioskSettings& given = options.settings;
+    for (const std::string& key : options.givenSettings) {
+        if (key == "kiosk.default_language") effective.defaultLanguage = given.defaultLanguage;
+        else if (key == "kiosk.dpi") effective.screenDpi = given.screenDpi;
+        else if (key == "timeouts.idle_seconds") effective.idleTimeout = given.idleTimeout;
+        else if (key == "timeouts.warning_seconds") effective.warningDuration = given.warningDuration;
+        else if (key == "kiosk.id") effective.kioskId = given.kioskId;
+    }
+    // A language asked for on the command line is offered even if the stored list leaves it out.
+    if (std::find(effective.languages.begin(), effective.languages.end(), effective.defaultLanguage) ==
+        effective.languages.end())
+        effective.languages.push_back(effective.defaultLanguage);
+    // Set on the command line only: never stored, never in the file.
+    effective.elderAge = given.elderAge;
+    effective.defaultVolume = given.defaultVolume;
+    return effective;
 }
 
 } // namespace kiosk

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "settings/config_file.hpp"
 #include "settings/kiosk_settings.hpp"
 
 namespace kiosk {
@@ -42,8 +43,16 @@ struct LaunchOptions {
     bool paymentSimulator = false;
     /// Diagnostics go to stderr always and to this file as well when given (see logging/log.hpp).
     std::optional<std::string> logFile;
+    /// The fleet's config file read over settings.db at start; a missing file is fine.
+    std::string configPath = kDefaultConfigPath;
+    /// Only the fields below that `givenSettings` names override the stored settings and the config file.
     KioskSettings settings;
+    /// The config keys the command line set explicitly ("kiosk.dpi", ...): these win over the file.
+    std::vector<std::string> givenSettings;
 };
+
+/// `effective` (settings.db and the config file) with the settings the command line gave explicitly on top.
+KioskSettings withCommandLine(KioskSettings effective, const LaunchOptions& options);
 
 inline constexpr int kMinWindowWidth = 800;
 inline constexpr int kMinWindowHeight = 600;

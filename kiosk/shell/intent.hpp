@@ -32,6 +32,13 @@ struct Page { int delta; }; ///< Next (+1) or previous (-1) page of a list that 
 struct KeyInput { char key; };
 struct Rate { int score; }; ///< The one-tap satisfaction rating at the end of a service, 1 to 5.
 struct Reprint {};         ///< Print the looked-up transaction's slip again (transaction lookup).
+/// Maintainer mode: a tap on the hidden corner, the PIN pad's OK, leaving, a setting changed by its
+/// config key and text value ("timeouts.idle_seconds", "90"), a test print.
+struct Maintainer {
+    enum class Action { CornerTap, SubmitPin, Close, Change, TestPrint } action;
+    std::string key{};
+    std::string value{};
+};
 
 } // namespace kiosk::intent
 
@@ -41,5 +48,5 @@ using Intent = std::variant<intent::Touch, intent::Start, intent::Home, intent::
                             intent::CloseOverlay, intent::ToggleMute, intent::VolumeUp, intent::VolumeDown,
                             intent::OpenService, intent::Choose, intent::Confirm, intent::Back, intent::LeaveService,
                             intent::CancelService, intent::Page, intent::Rate,
-                            intent::KeyInput, intent::Reprint>;
+                            intent::KeyInput, intent::Reprint, intent::Maintainer>;
 } // namespace kiosk

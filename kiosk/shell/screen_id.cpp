@@ -14,7 +14,9 @@ constexpr std::array kScreens{std::pair{ScreenId::Attract, std::string_view("att
                               std::pair{ScreenId::Reports, std::string_view("reports")},
                               std::pair{ScreenId::Prices, std::string_view("prices")},
                               std::pair{ScreenId::CheckIn, std::string_view("check-in")},
-                              std::pair{ScreenId::TransactionLookup, std::string_view("transaction-lookup")}};
+                              std::pair{ScreenId::TransactionLookup, std::string_view("transaction-lookup")},
+                              std::pair{ScreenId::MaintainerPin, std::string_view("maintainer-pin")},
+                              std::pair{ScreenId::Maintainer, std::string_view("maintainer")}};
 constexpr std::array kOverlays{std::pair{Overlay::None, std::string_view("none")},
                                std::pair{Overlay::TimeoutWarning, std::string_view("timeout-warning")},
                                std::pair{Overlay::CallStaff, std::string_view("call-staff")},

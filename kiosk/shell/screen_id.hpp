@@ -5,7 +5,19 @@
 namespace kiosk {
 
 /// The screens of the shell. Service flows add theirs as they land.
-enum class ScreenId { Attract, Identify, Patient, Registration, Bills, Reports, Prices, CheckIn, TransactionLookup };
+enum class ScreenId {
+    Attract,
+    Identify,
+    Patient,
+    Registration,
+    Bills,
+    Reports,
+    Prices,
+    CheckIn,
+    TransactionLookup,
+    MaintainerPin,
+    Maintainer,
+};
 
 /// A layer over the current screen; at most one at a time.
 enum class Overlay { None, TimeoutWarning, CallStaff, Sound, Language };

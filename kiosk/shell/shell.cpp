@@ -30,6 +30,8 @@ std::string_view voiceKeyFor(ScreenId screen)
     case ScreenId::Prices: return "voice.prices";
     case ScreenId::CheckIn: return "voice.check_in";
     case ScreenId::TransactionLookup: return "voice.lookup";
+    case ScreenId::MaintainerPin:
+    case ScreenId::Maintainer: return "voice.maintainer";
     }
     return "voice.attract";
 }
@@ -122,6 +124,7 @@ void Shell::apply(const Intent& intent)
                        // During the countdown a touch lands on its overlay, whose own
                        // buttons and background decide between "more time" and "end".
                        if (!m_warningStarted) noteActivity();
+                       if (m_maintainer) m_maintainer->touch();
                    },
                    [&](const intent::Start&) {
                        if (!m_session) startSession();
@@ -223,10 +226,16 @@ void Shell::apply(const Intent& intent)
                        changed();
                    },
                    [&](const intent::KeyInput& e) {
+                       if (m_screen == ScreenId::MaintainerPin && m_maintainer) {
+                           m_maintainer->key(e.key);
+                           changed();
+                           return;
+                       }
                        noteActivity();
                        if (m_services) m_services->keyInput(e.key);
                        changed();
                    },
+                   [&](const intent::Maintainer& e) { maintain(e); },
                    [&](const intent::LeaveService&) {
                        noteActivity();
                        leaveService();
@@ -244,6 +253,7 @@ void Shell::apply(const Intent& intent)
 
 void Shell::tick()
 {
+    maintainerTick();
     if (!m_session) return;
     if (m_services && m_services->active()) {
         m_services->tick();
@@ -280,6 +290,7 @@ std::optional<Duration> Shell::warningRemaining() const
 
 std::optional<Instant> Shell::nextDeadline() const
 {
+    if (m_maintainer && !m_session) return m_maintainer->deadline(m_settings.maintainerIdleTimeout);
     if (!m_session) return std::nullopt;
     if (m_warningStarted) return *m_warningStarted + m_settings.warningDuration;
     Instant idle = m_session->lastActivity() + m_settings.idleTimeout;
@@ -301,6 +312,8 @@ std::string Shell::referenceNumber() const
 void Shell::goTo(ScreenId screen)
 {
     if (m_screen == screen) return;
+    // Leaving maintainer mode's screens by any way (home, a card placed) leaves the mode, audited.
+    if (m_maintainer && screen != ScreenId::MaintainerPin && screen != ScreenId::Maintainer) m_maintainer->close();
     m_screen = screen;
     m_notice = Notice::None;
     if (m_overlay != Overlay::TimeoutWarning) m_overlay = Overlay::None;

@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/events.hpp"
 #include "i18n/catalog.hpp"
+#include "maintenance/maintainer_mode.hpp"
 #include "session/session.hpp"
 #include "settings/kiosk_settings.hpp"
 #include "shell/service_availability.hpp"
@@ -66,6 +67,10 @@ public:
                            m_hospitalReachable);
     }
 
+    /// Maintainer mode becomes reachable from the attract screen; `mode` must outlive the shell.
+    void attachMaintainer(maintenance::MaintainerMode& mode) { m_maintainer = &mode; }
+    const maintenance::MaintainerMode* maintainer() const { return m_maintainer; }
+
     /// Time left on the inactivity countdown while it is shown.
     std::optional<Duration> warningRemaining() const;
     /// The next moment tick() has something to do, if any.
@@ -94,6 +99,8 @@ private:
     /// Opens the transaction lookup on a scanned transaction slip; false if the text is none.
     bool openTransactionByCode(const std::string& text);
     void requireServiceGlyphs();
+    void maintain(const intent::Maintainer& m);
+    void maintainerTick();
 
     KioskSettings m_settings;
     const CatalogSet& m_catalogs;
@@ -109,6 +116,7 @@ private:
     std::array<DeviceReport, kAllDeviceRoles.size()> m_devices;
     bool m_hospitalReachable = true;
     std::optional<ServiceHost> m_services;
+    maintenance::MaintainerMode* m_maintainer = nullptr;
     std::optional<Instant> m_warningStarted;
     SessionId m_nextSessionId = 1;
     std::uint64_t m_revision = 0;

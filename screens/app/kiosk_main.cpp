@@ -23,6 +23,9 @@
 #include "script/script_runner.hpp"
 #include "settings/assets_dir.hpp"
 #include "settings/launch_options.hpp"
+#include "settings/effective_settings.hpp"
+#include "settings/startup_settings.hpp"
+#include "maintenance/maintainer_mode.hpp"
 #include "shell/shell.hpp"
 #include "setup/kiosk_devices.hpp"
 #include "setup/kiosk_services.hpp"
@@ -91,12 +94,15 @@ int main(int argc, char** argv)
     if (options.logFile)
         if (auto opened = log.openFile(*options.logFile); !opened) return startupError(opened.error().message);
     logging::ScopedInstall logInstalled(log);
-    logging::info("startup", std::string(options.scriptPath ? "scenario run" : options.demo ? "demo" : "kiosk") +
-                                 " starting, kiosk id " + options.settings.kioskId + ", data in " + options.dataDir);
     if (options.showHelp) {
         std::fputs(launchUsage().c_str(), stdout);
         return 0;
     }
+    auto startup = loadStartupSettings(options);
+    if (!startup) return startupError(startup.error().message);
+    options.settings = startup->settings;
+    logging::info("startup", std::string(options.scriptPath ? "scenario run" : options.demo ? "demo" : "kiosk") +
+                                 " starting, kiosk id " + options.settings.kioskId + ", data in " + options.dataDir);
     bool scripted = options.scriptPath.has_value();
     if (scripted && options.audio.kind == AudioTarget::Kind::Device) options.audio.kind = AudioTarget::Kind::Null;
 
@@ -173,6 +179,16 @@ int main(int argc, char** argv)
                     hardware.receiptPrinter()
                         ? services.parts(*hardware.receiptPrinter(), hardware.a4Printer(), events)
                         : std::nullopt);
+        // A maintainer's change is read back the way start-up reads settings, so the config file still wins.
+        SettingsStore& settingsStore = *startup->store;
+        maintenance::MaintainerMode maintainer(
+            settingsStore, clock,
+            [&settingsStore, &options]() -> Result<KioskSettings> {
+                EffectiveSettings effective = KIOSK_TRY(loadEffectiveSettings(settingsStore, options.configPath));
+                return withCommandLine(std::move(effective.settings), options);
+            },
+            hardware.receiptPrinter());
+        shell.attachMaintainer(maintainer);
         screens::FontAtlas fonts(std::move(*fontFile), borrowedFontMemory, *catalogs, glyphs);
         screens::FrameLoop loop({window, renderer, shell, events, *catalogs, fonts, clock,
                                  hardware.simulated(), hardware.monitor(), stats});

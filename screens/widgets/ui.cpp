@@ -137,4 +137,13 @@ bool Ui::button(std::string_view id, std::string_view label, Rect rect, ButtonSt
     return clicked;
 }
 
+bool Ui::hiddenTarget(std::string_view id, Rect rect)
+{
+    ImGui::SetCursorScreenPos(ImVec2(rect.x, rect.y));
+    std::string imguiId(id);
+    bool clicked = ImGui::InvisibleButton(imguiId.c_str(), ImVec2(rect.w, rect.h));
+    m_record.addTarget(imguiId, "", ImVec2(rect.x, rect.y), ImVec2(rect.right(), rect.bottom()));
+    return clicked;
+}
+
 } // namespace kiosk::screens

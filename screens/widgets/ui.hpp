@@ -59,6 +59,8 @@ public:
     bool button(std::string_view id, std::string_view label, Rect rect, ButtonStyle style,
                 FontRole role = FontRole::Body);
     /// Width a button needs for `label` (never below the minimum target).
+    /// A touch target with nothing drawn (maintainer mode's hidden corner); true when tapped.
+    bool hiddenTarget(std::string_view id, Rect rect);
     float buttonWidth(std::string_view label, FontRole role = FontRole::Body) const;
     float buttonHeight(FontRole role = FontRole::Body) const;
 

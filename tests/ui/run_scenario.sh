@@ -11,6 +11,9 @@ mkdir -p "$out"
 expanded="$out/$(basename "$scenario")"
 sed "s#\${OUT}#$out#g" "$scenario" > "$expanded"
 export SDL_VIDEODRIVER=offscreen
+# NAME.setup.sh beside a scenario prepares its data folder first (given the output folder and kioskctl).
+setup="${scenario%.scenario}.setup.sh"
+if [[ -x "$setup" ]]; then "$setup" "$out" "${KIOSKCTL:?the setup script needs KIOSKCTL}"; fi
 # The kiosk's own log (--log-file), its stderr and stdout, and what the check
 # script prints all stay in the folder: the privacy test reads every one.
 status=0

@@ -142,3 +142,34 @@ TEST_SUITE("launch_options")
         CHECK(launchUsage().find("--log-file") != std::string::npos);
     }
 }
+
+TEST_CASE("--config names the config file; /etc/kiosk/kiosk.conf without it")
+{
+    CHECK(parseOk({}).configPath == "/etc/kiosk/kiosk.conf");
+    CHECK(parseOk({"--config", "/tmp/k.conf"}).configPath == "/tmp/k.conf");
+    CHECK(parseError({"--config"}).find("--config needs a value") != std::string::npos);
+}
+
+TEST_CASE("only the settings given on the command line win over the stored ones and the file")
+{
+    KioskSettings fromFile;
+    fromFile.kioskId = "K-FILE";
+    fromFile.idleTimeout = std::chrono::seconds(90);
+    fromFile.screenDpi = 160;
+    fromFile.hospitalName = "测试医院";
+    fromFile.languages = {Language::ZhCN};
+
+    KioskSettings untouched = withCommandLine(fromFile, parseOk({"--windowed", "1920x1080"}));
+    CHECK(untouched == fromFile);
+
+    KioskSettings merged =
+        withCommandLine(fromFile, parseOk({"--kiosk-id", "K-CLI", "--language", "en", "--warning", "45"}));
+    CHECK(merged.kioskId == "K-CLI");
+    CHECK(merged.defaultLanguage == Language::En);
+    CHECK(merged.warningDuration == std::chrono::seconds(45));
+    CHECK(merged.idleTimeout == std::chrono::seconds(90));
+    CHECK(merged.screenDpi == 160);
+    CHECK(merged.hospitalName == "测试医院");
+    // The language asked for is offered even though the file's list left it out.
+    CHECK(merged.languages == std::vector<Language>{Language::ZhCN, Language::En});
+}
