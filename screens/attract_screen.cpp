@@ -43,8 +43,8 @@ void drawAttractScreen(Ui& ui, Rect area)
             ui.intend(intent::OpenService{ServiceKind::TransactionLookup});
         y += lh + m.gap * 2;
     }
-    y += drawPausedServices(ui, area.x, y, area.w);
-    drawPrinterProblems(ui, area.x, y, area.w);
+    // The paused services name the printer already; the printers are listed only when nothing is paused.
+    if (drawPausedServices(ui, area.x, y, area.w) == 0) drawPrinterProblems(ui, area.x, y, area.w);
 }
 
 } // namespace kiosk::screens

@@ -1,5 +1,8 @@
 #include "widgets/device_notice.hpp"
 
+#include <algorithm>
+#include <vector>
+
 namespace kiosk::screens {
 
 float drawIdentifyDeviceNotice(Ui& ui, float x, float y, float width)
@@ -32,8 +35,8 @@ float drawPausedServices(Ui& ui, float x, float y, float width)
 {
     const ServiceHost* services = ui.shell().services();
     if (!services) return 0;
-    float used = 0;
-    const Theme& t = ui.theme();
+    // One line per reason, naming every service it stops: short enough for the attract screen.
+    std::vector<std::pair<PauseReason, std::string>> lines;
     for (auto [kind, key] : {std::pair{ServiceKind::Registration, "title.service.registration"},
                              std::pair{ServiceKind::Bills, "title.service.bills"},
                              std::pair{ServiceKind::CheckIn, "title.service.check_in"},
@@ -41,7 +44,14 @@ float drawPausedServices(Ui& ui, float x, float y, float width)
         if (!services->offers(kind)) continue;
         PauseReason why = ui.shell().servicePause(kind);
         if (why == PauseReason::None) continue;
-        std::string line = ui.format("pause.line", {{"service", ui.tr(key)}, {"reason", ui.tr(pauseReasonKey(why))}});
+        auto line = std::find_if(lines.begin(), lines.end(), [why](const auto& l) { return l.first == why; });
+        if (line == lines.end()) lines.emplace_back(why, ui.tr(key));
+        else line->second += ui.tr("pause.separator") + ui.tr(key);
+    }
+    float used = 0;
+    const Theme& t = ui.theme();
+    for (const auto& [why, names] : lines) {
+        std::string line = ui.format("pause.line", {{"service", names}, {"reason", ui.tr(pauseReasonKey(why))}});
         used += ui.message(x, y + used, width, line, t.warningBackground, t.warningText) + ui.metrics().gap * 0.5f;
     }
     return used;
