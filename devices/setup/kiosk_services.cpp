@@ -27,7 +27,8 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
                                                  options.assetsDir + "/demo/hospital", clock);
     if (!hospital) return std::unexpected(hospital.error());
     services->m_hospital = std::move(*hospital);
-    services->m_cachingHospital = std::make_unique<hospital::CachingHospital>(*services->m_hospital, services->m_prices);
+    services->m_cachingHospital =
+        std::make_unique<hospital::CachingHospital>(*services->m_hospital, services->m_prices);
     bool simulatedPayments = options.demo || options.scriptPath || options.paymentSimulator;
     if (simulatedPayments) {
         auto gateway = payment::SimulatedGateway::open(options.dataDir + "/simulated-gateway.db", clock);

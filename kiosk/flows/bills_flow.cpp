@@ -103,7 +103,8 @@ void BillsFlow::confirm()
                                       .orderNo = m_ctx.transactionPrefix,
                                       .patientRef = m_patient->id,
                                       .subjectRef = orderIds};
-    if (auto begun = m_record.begin(intent); !begun) return fail(FailureKind::RecordsUnavailable, begun.error().message);
+    if (auto begun = m_record.begin(intent); !begun)
+        return fail(FailureKind::RecordsUnavailable, begun.error().message);
     m_payment.journalTo(m_record);
     m_orderNo = m_ctx.transactionPrefix;
     m_stage = BillsStage::Paying;

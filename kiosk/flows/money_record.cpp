@@ -1,6 +1,5 @@
 #include "flows/money_record.hpp"
 
-#include <algorithm>
 
 namespace kiosk::flows {
 
@@ -30,12 +29,7 @@ Result<void> MoneyRecord::step(journal::Step step, const journal::StepDetails& d
     return recordStep(m_journal, m_id, step, details);
 }
 
-std::string journalNote(const std::string& text)
-{
-    std::size_t end = std::min(text.size(), journal::Journal::kMaxNoteBytes);
-    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return text.substr(0, end);
-}
+std::string journalNote(const std::string& text) { return journal::fitNote(text); }
 
 Result<void> recordStep(journal::Journal* journal, const std::string& id, journal::Step step,
                         const journal::StepDetails& details)

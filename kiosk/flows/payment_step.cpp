@@ -11,18 +11,6 @@ using payment::PaymentStatus;
 
 namespace {
 
-// The journal's and finance's word for a channel.
-std::string channelWord(payment::PayChannel channel)
-{
-    switch (channel) {
-    case payment::PayChannel::WeChat: return "wechat";
-    case payment::PayChannel::Alipay: return "alipay";
-    case payment::PayChannel::UnionPay: return "unionpay";
-    case payment::PayChannel::Unknown: break;
-    }
-    return "unknown";
-}
-
 // A reply that names another order, or another amount, is not an answer
 // about the order asked for: taking its "paid" at its word could book a
 // service that nobody paid for, or not in full. It counts as no answer, so
@@ -135,7 +123,7 @@ void PaymentStep::reach(PaymentStage stage)
     switch (stage) {
     case PaymentStage::Paid:
         journal(Step::Paid, {.paidOrderNo = m_paid.orderNo,
-                             .channel = channelWord(m_paid.channel),
+                             .channel = journal::channelWord(m_paid.channel),
                              .gatewayTransactionId = m_paid.transactionId,
                              .amountFen = m_paid.amount});
         break;

@@ -320,7 +320,8 @@ void RegistrationFlow::printSlip()
         if (outcome.printed)
             (void)recordStep(journal, id, journal::Step::Printed, {});
         else
-            (void)recordStep(journal, id, journal::Step::PrintFailed, {.note = journalNote("slip not printed: " + outcome.error)});
+            (void)recordStep(journal, id, journal::Step::PrintFailed,
+                             {.note = journalNote("slip not printed: " + outcome.error)});
         post([this, printed = outcome.printed] {
             if (m_stage != RegistrationStage::Printing) return;
             // The booking stands whether or not the slip came out; the done

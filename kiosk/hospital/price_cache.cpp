@@ -44,7 +44,8 @@ std::vector<PriceItem> PriceCache::search(const std::string& query, int limit) c
     std::lock_guard lock(m_mutex);
     for (const PriceItem& item : m_items) {
         std::string initials = upper(item.pinyinInitials);
-        int rank = initials == q ? 0 : initials.starts_with(q) ? 1 : item.name.find(query) != std::string::npos ? 2 : -1;
+        bool named = item.name.find(query) != std::string::npos;
+        int rank = initials == q ? 0 : initials.starts_with(q) ? 1 : named ? 2 : -1;
         if (rank >= 0) ranked.emplace_back(rank, &item);
     }
     // Stable: within a rank the hospital's own order stays.

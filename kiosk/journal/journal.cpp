@@ -1,5 +1,6 @@
 #include "journal/journal.hpp"
 
+#include <algorithm>
 #include <ctime>
 
 #include "journal/journal_schema.hpp"
@@ -101,6 +102,24 @@ Result<void> insertStep(storage::Database& db, const std::string& id, Step step,
 }
 
 } // namespace
+
+std::string fitNote(std::string_view text)
+{
+    std::size_t end = std::min(text.size(), Journal::kMaxNoteBytes);
+    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return std::string(text.substr(0, end));
+}
+
+std::string channelWord(payment::PayChannel channel)
+{
+    switch (channel) {
+    case payment::PayChannel::WeChat: return "wechat";
+    case payment::PayChannel::Alipay: return "alipay";
+    case payment::PayChannel::UnionPay: return "unionpay";
+    case payment::PayChannel::Unknown: break;
+    }
+    return "unknown";
+}
 
 Result<std::unique_ptr<Journal>> Journal::open(const std::string& path)
 {

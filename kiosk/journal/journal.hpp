@@ -19,6 +19,7 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "journal/journal_step.hpp"
+#include "payment/payment_gateway.hpp"
 #include "storage/sqlite_db.hpp"
 
 namespace kiosk::journal {
@@ -72,6 +73,12 @@ struct StorageMode {
     std::string journalMode;
     int synchronous = 0;  ///< 2 is FULL.
 };
+
+/// `text` cut to what a step's note keeps (Journal::kMaxNoteBytes), on a UTF-8 character boundary.
+std::string fitNote(std::string_view text);
+
+/// The journal's and finance's word for a payment channel ("wechat", "alipay", "unionpay").
+std::string channelWord(payment::PayChannel channel);
 
 class Journal {
 public:

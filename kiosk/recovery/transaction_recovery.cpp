@@ -18,17 +18,6 @@ constexpr int kMaxMovesPerRound = 8;
 RecoveryResult waiting(std::string why) { return {RecoveryOutcome::Waiting, std::move(why)}; }
 RecoveryResult failed(std::string why) { return {RecoveryOutcome::Failed, std::move(why)}; }
 
-std::string channelWord(payment::PayChannel channel)
-{
-    switch (channel) {
-    case payment::PayChannel::WeChat: return "wechat";
-    case payment::PayChannel::Alipay: return "alipay";
-    case payment::PayChannel::UnionPay: return "unionpay";
-    case payment::PayChannel::Unknown: break;
-    }
-    return "unknown";
-}
-
 std::vector<std::string> splitIds(const std::string& text)
 {
     std::vector<std::string> out;
@@ -36,14 +25,6 @@ std::vector<std::string> splitIds(const std::string& text)
     for (std::string id; std::getline(in, id, ',');)
         if (!id.empty()) out.push_back(id);
     return out;
-}
-
-std::string shortNote(std::string text)
-{
-    std::size_t end = std::min(text.size(), journal::Journal::kMaxNoteBytes);
-    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    text.resize(end);
-    return text;
 }
 
 } // namespace
@@ -84,7 +65,8 @@ RecoveryResult TransactionRecovery::settleClaimed(const std::string& id)
         }
         if (stop.outcome == RecoveryOutcome::Moved) continue;
         if (stop.outcome == RecoveryOutcome::Waiting && m_clock.wallNow() - r.startedAt > kGiveUpAfter) {
-            auto handed = m_journal.record(id, Step::NeedsStaff, {.note = shortNote("unsettled after 24 h: " + stop.summary)});
+            std::string note = journal::fitNote("unsettled after 24 h: " + stop.summary);
+            auto handed = m_journal.record(id, Step::NeedsStaff, {.note = note});
             if (!handed) return failed(id + ": " + handed.error().message);
             return {RecoveryOutcome::Finished, id + ": handed to staff (" + stop.summary + ")"};
         }
@@ -113,7 +95,7 @@ RecoveryResult TransactionRecovery::findPayment(const TransactionRecord& r)
         auto paid = [&](const payment::PaymentStatus& s) {
             return record(r, Step::Paid,
                           {.paidOrderNo = order,
-                           .channel = channelWord(s.channel),
+                           .channel = journal::channelWord(s.channel),
                            .gatewayTransactionId = s.transactionId,
                            .amountFen = s.amount,
                            .note = "payment found by recovery"});
@@ -172,14 +154,14 @@ RecoveryResult TransactionRecovery::complete(const TransactionRecord& r)
 RecoveryResult TransactionRecovery::refund(const TransactionRecord& r, const std::string& why)
 {
     if (r.lastStep == Step::Paid || r.lastStep == Step::RefundFailed) {
-        auto begun = m_journal.record(r.id, Step::Refunding, {.note = shortNote(why)});
+        auto begun = m_journal.record(r.id, Step::Refunding, {.note = journal::fitNote(why)});
         if (!begun) return failed(r.id + ": " + begun.error().message);
     }
     std::string order = r.paidOrderNo.empty() ? r.orderNo : r.paidOrderNo;
     auto refunded = m_gateway.refund(order, order + "R", "kiosk could not give the service: " + why);
     if (refunded && refunded->done) return record(r, Step::Refunded, {.note = "refunded by recovery"});
     std::string problem = refunded ? "refund accepted, not yet confirmed" : refunded.error().message;
-    auto noted = m_journal.record(r.id, Step::RefundFailed, {.note = shortNote(problem)});
+    auto noted = m_journal.record(r.id, Step::RefundFailed, {.note = journal::fitNote(problem)});
     if (!noted) return failed(r.id + ": " + noted.error().message);
     return waiting(r.id + ": refund not done (" + problem + ")");
 }
