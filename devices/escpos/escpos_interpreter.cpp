@@ -94,6 +94,7 @@ public:
         if (dots > m_options.paperWidthDots)
             return warn("QR code " + std::to_string(dots) + " dots wide does not fit the paper; not printed");
         if (!room(dots)) return;
+        m_out.qrCodes.push_back(*qr.data);
         int left = alignedX(qr.align, dots) + kQrQuietZone * qr.moduleSize;
         int top = m_y + kQrQuietZone * qr.moduleSize;
         for (int my = 0; my < symbol->size; ++my)

@@ -36,6 +36,7 @@ struct Rendering {
     PaperImage paper;
     ParsedJob job;                     ///< The operations, bytes consumed and paper-out flag.
     std::vector<std::string> warnings;  ///< The parser's and the layout's.
+    std::vector<std::string> qrCodes;   ///< What each QR code drawn holds, in order (what a scanner would read).
     int cuts = 0;
 };
 

@@ -112,7 +112,14 @@ void SimulatedEscPosDevice::cutIfComplete()
     escpos::Rendering rendering = m_interpreter.render(m_job);
     std::string path = m_outputDir + "/receipt-" + std::to_string(m_receipts.size() + 1) + ".png";
     if (escpos::writePng(rendering.paper, path)) m_receipts.push_back(path);
+    m_lastCodes = rendering.qrCodes;
     m_job.clear();
+}
+
+std::vector<std::string> SimulatedEscPosDevice::lastReceiptCodes() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastCodes;
 }
 
 } // namespace kiosk::devices

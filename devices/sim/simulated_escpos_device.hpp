@@ -37,6 +37,8 @@ public:
     std::vector<std::string> receipts() const;
     /// Every print byte taken so far (status queries excluded).
     std::size_t bytesPrinted() const;
+    /// What the QR codes on the last receipt cut hold, as a patient's phone or the kiosk's scanner would read them.
+    std::vector<std::string> lastReceiptCodes() const;
 
 private:
     SimulatedEscPosDevice(std::string outputDir, escpos::EscposInterpreter interpreter);
@@ -51,6 +53,7 @@ private:
     std::vector<std::uint8_t> m_job;      ///< Print data since the last cut.
     std::vector<std::uint8_t> m_replies;  ///< Status bytes waiting to be read.
     std::vector<std::string> m_receipts;
+    std::vector<std::string> m_lastCodes;
     std::size_t m_printed = 0;
 };
 

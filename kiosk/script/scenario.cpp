@@ -28,6 +28,7 @@ constexpr std::array kCommands{
     CommandSpec{"remove-card", ScenarioOp::RemoveCard, Arg::None},
     CommandSpec{"card-error", ScenarioOp::CardError, Arg::None},
     CommandSpec{"scan", ScenarioOp::Scan, Arg::Text},
+    CommandSpec{"scan-slip", ScenarioOp::ScanSlip, Arg::None},
     CommandSpec{"device", ScenarioOp::Device, Arg::Words},
     CommandSpec{"expect-device", ScenarioOp::ExpectDevice, Arg::Words},
     CommandSpec{"count-taps", ScenarioOp::CountTaps, Arg::None},

@@ -18,6 +18,7 @@ enum class ScenarioOp {
     RemoveCard,      ///< remove-card
     CardError,       ///< card-error   (the reader fails to read the card)
     Scan,            ///< scan "text"   (through the simulated scanner)
+    ScanSlip,        ///< scan-slip    (the patient scans the QR code of the last slip the simulated printer cut)
     Device,          ///< device printer paper-out | device reader unplug | ... (breaks or mends a simulated device)
     CountTaps,       ///< count-taps   (starts counting the patient's taps from zero)
     ExpectTaps,      ///< expect-taps N (exactly N taps since count-taps; the count is printed)

@@ -18,6 +18,7 @@ void ServiceHost::prepare(SessionId session, Language language, const std::strin
 {
     close();
     m_rated = false;
+    m_transactionSlipSent = false;
     m_kioskId = kioskId;
     m_flowId = m_nextFlowId++;
     // Order numbers and booking keys come from this: kiosk, second and flow,
@@ -199,6 +200,7 @@ void ServiceHost::tick()
     if (m_registration) m_registration->tick();
     if (m_bills) m_bills->tick();
     if (m_prices) m_prices->tick();
+    printTransactionSlipIfNeeded();
 }
 
 std::optional<Instant> ServiceHost::nextDeadline() const
@@ -304,6 +306,7 @@ void ServiceHost::forEachText(const std::function<void(const std::string&)>& use
     forEachBillText(use);
     forEachReportText(use);
     forEachPriceText(use);
+    if (m_lookup) use("¥");  // the looked-up amount
     if (!m_registration) return;
     use("¥");  // prices; digits and '.' are always in the atlas
     for (const auto& d : m_registration->departments()) {

@@ -94,6 +94,8 @@ public:
     /// The patient cancelled; the shell goes back to the service menu.
     bool cancelled() const;
     const flows::RegistrationFlow* registration() const { return m_registration.get(); }
+    /// A transaction slip was sent to the printer for the failed payment on screen.
+    bool transactionSlipSent() const { return m_transactionSlipSent; }
     const flows::BillsFlow* bills() const { return m_bills.get(); }
     const flows::ReportsFlow* reports() const { return m_reports.get(); }
     const flows::PricesFlow* prices() const { return m_prices.get(); }
@@ -105,6 +107,8 @@ public:
     void forEachText(const std::function<void(const std::string&)>& use) const;
 
 private:
+    /// Once a registration or bill payment has failed with money involved, prints the transaction slip.
+    void printTransactionSlipIfNeeded();
     /// Ends what ran and builds the context for a new flow.
     void prepare(SessionId session, Language language, const std::string& kioskId, const std::string& hospitalName,
                  std::function<DeviceReport(DeviceRole)> device);
@@ -127,6 +131,7 @@ private:
     int m_page = 0;
     int m_pageStage = -1;  ///< The step m_page belongs to.
     bool m_rated = false;
+    bool m_transactionSlipSent = false;
     std::string m_kioskId;
 };
 

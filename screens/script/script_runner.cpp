@@ -162,6 +162,16 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
             return false;
         }
         return acted();
+    case Op::ScanSlip: {
+        // The slip the patient took from the printer: its first QR code, read by the kiosk's scanner.
+        auto codes = m_ctx.devices.receiptDevice().lastReceiptCodes();
+        if (!waitFor(!codes.empty(), step, "a printed slip with a QR code")) return false;
+        if (auto ok = m_ctx.devices.scanner().scan(codes.front()); !ok) {
+            failStep(step, ok.error().message);
+            return false;
+        }
+        return acted();
+    }
     case Op::Device: {
         auto done = m_ctx.devices.control(step.argument);
         if (!done) {

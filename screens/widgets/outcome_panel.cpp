@@ -32,6 +32,8 @@ void drawFailurePanel(Ui& ui, Rect area, const flows::FlowFailure& failure, cons
     if (failure.kind != flows::FailureKind::PaymentUncertain && failure.kind != flows::FailureKind::CompletingLater)
         y += ui.textIn(area.x, y, area.w, ui.tr(money), FontRole::Body, t.text) + m.gap;
     y += ui.textIn(area.x, y, area.w, ui.tr("outcome.go_to_window"), FontRole::Body, t.text) + m.gap;
+    if (const ServiceHost* host = ui.shell().services(); host && host->transactionSlipSent())
+        y += ui.textIn(area.x, y, area.w, ui.tr("outcome.transaction_slip"), FontRole::Body, t.text) + m.gap;
     ui.textIn(area.x, y, area.w, ui.format("outcome.reference", {{"reference", reference}}), FontRole::Body,
               t.mutedText);
     drawFinishButtons(ui, area);
