@@ -18,37 +18,8 @@ struct Overloaded : Ts... {
 template <class... Ts>
 Overloaded(Ts...) -> Overloaded<Ts...>;  // clang 16 does not deduce aggregates by itself
 
-std::string_view voiceKeyFor(ScreenId screen)
-{
-    switch (screen) {
-    case ScreenId::Attract: return "voice.attract";
-    case ScreenId::Identify: return "voice.identify";
-    case ScreenId::Patient: return "voice.patient";
-    case ScreenId::Registration: return "voice.registration";
-    case ScreenId::Bills: return "voice.bills";
-    case ScreenId::Reports: return "voice.reports";
-    case ScreenId::Prices: return "voice.prices";
-    case ScreenId::CheckIn: return "voice.check_in";
-    case ScreenId::TransactionLookup: return "voice.lookup";
-    case ScreenId::MaintainerPin:
-    case ScreenId::Maintainer: return "voice.maintainer";
-    }
-    return "voice.attract";
-}
-
 constexpr int kVolumeStep = 20;
 } // namespace
-
-std::string_view noticeKey(Notice notice)
-{
-    switch (notice) {
-    case Notice::None: return "";
-    case Notice::CardReadFailed: return "notice.card_read_failed";
-    case Notice::CodeNotRecognised: return "notice.code_not_recognised";
-    case Notice::ElderModeOn: return "notice.elder_mode_on";
-    }
-    return "";
-}
 
 Shell::Shell(KioskSettings settings, const CatalogSet& catalogs, const Clock& clock, PromptPlayer& voice,
              GlyphDemand& glyphs, std::optional<ServiceParts> services)

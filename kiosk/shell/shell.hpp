@@ -124,5 +124,7 @@ private:
 };
 
 std::string_view noticeKey(Notice notice);
+/// The catalog key of the prompt spoken when `screen` opens.
+std::string_view voiceKeyFor(ScreenId screen);
 
 } // namespace kiosk

@@ -162,16 +162,7 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
             return false;
         }
         return acted();
-    case Op::ScanSlip: {
-        // The slip the patient took from the printer: its first QR code, read by the kiosk's scanner.
-        auto codes = m_ctx.devices.receiptDevice().lastReceiptCodes();
-        if (!waitFor(!codes.empty(), step, "a printed slip with a QR code")) return false;
-        if (auto ok = m_ctx.devices.scanner().scan(codes.front()); !ok) {
-            failStep(step, ok.error().message);
-            return false;
-        }
-        return acted();
-    }
+    case Op::ScanSlip: return scanSlip(step);
     case Op::Device: {
         auto done = m_ctx.devices.control(step.argument);
         if (!done) {
@@ -232,33 +223,7 @@ bool ScriptRunner::runStep(const ScenarioStep& step, const FrameRecord& record, 
                                   role + " " + health + " (it is " + std::string(deviceHealthName(report.health)) +
                                       ": " + report.detail + ")");
     }
-    case Op::ExpectUnsettled: {
-        if (!m_ctx.recoveryStatus) {
-            failStep(step, "no recovery in this run (no payment channel)");
-            return false;
-        }
-        recovery::RecoveryStatus status = m_ctx.recoveryStatus();
-        if (!m_recoveryRound) {
-            // Only a round that begins after this step counts.
-            m_recoveryRound = status.started + 1;
-            m_ctx.pokeRecovery();
-        }
-        bool finished = status.rounds >= *m_recoveryRound;
-        bool seen = finished && std::to_string(status.unfinished) == step.argument;
-        if (finished && !seen) {
-            m_recoveryRound = status.started + 1;
-            m_ctx.pokeRecovery();
-        }
-        if (!waitFor(seen, step,
-                     "a recovery round leaving " + step.argument + " unfinished (last: " +
-                         std::to_string(status.unfinished) + ", " + status.lastProblem + ")"))
-            return false;
-        std::printf("%s:%d: recovery: %d unfinished, %d settled since start, %llu rounds\n",
-                    m_scenario.fileName.c_str(), step.line, status.unfinished, status.settledTotal,
-                    static_cast<unsigned long long>(status.rounds));
-        m_recoveryRound.reset();
-        return acted();
-    }
+    case Op::ExpectUnsettled: return expectUnsettled(step);
     case Op::Advance:
         m_ctx.clock.advance(step.duration);
         return acted();

@@ -65,6 +65,9 @@ public:
 private:
     enum class TapPhase { None, Press, Release, Away };
     bool runStep(const ScenarioStep& step, const FrameRecord& record, const Metrics& metrics);
+    // script_runner_services.cpp
+    bool expectUnsettled(const ScenarioStep& step);
+    bool scanSlip(const ScenarioStep& step);
     bool waitFor(bool condition, const ScenarioStep& step, const std::string& whatWeWaitedFor);
     void failStep(const ScenarioStep& step, const std::string& message);
     std::vector<std::string> layoutProblems(const FrameRecord& record, const Metrics& metrics) const;
