@@ -23,6 +23,13 @@ Result<std::unique_ptr<KioskServices>> KioskServices::create(const LaunchOptions
         return fail("the journal " + options.dataDir + "/journal.db is not in WAL mode with synchronous=FULL; "
                     "refusing to take payments without durable records");
     if (auto crashAt = faultInjectionFromEnvironment()) services->m_journal->setFaultHook(std::move(*crashAt));
+    // Finished transactions older than the retention are deleted at each start; unfinished ones never are.
+    auto retention = std::chrono::days(options.settings.journalRetentionDays);
+    if (auto purged = services->m_journal->purgeBefore(clock.wallNow() - retention); !purged)
+        logging::warning("journal", "old transactions not purged: " + purged.error().message);
+    else if (*purged > 0)
+        logging::info("journal", std::to_string(*purged) + " finished transactions older than " +
+                                     std::to_string(options.settings.journalRetentionDays) + " days purged");
     auto hospital = hospital::DemoHospital::open(options.dataDir + "/demo-hospital.db",
                                                  options.assetsDir + "/demo/hospital", clock);
     if (!hospital) return std::unexpected(hospital.error());
