@@ -24,23 +24,6 @@ constexpr hospital::Fen kLabTestTotal = 2500 + 6000;
 constexpr hospital::Fen kExamTotal = 22000;
 constexpr hospital::Fen kAllTotal = kPrescriptionTotal + kLabTestTotal + kExamTotal;
 
-CatalogSet shippedCatalogs()
-{
-    auto set = CatalogSet::load(std::string(KIOSK_TEST_ASSETS) + "/i18n");
-    if (!set) FAIL(set.error().message);
-    return std::move(*set);
-}
-
-IdentityCard patientCard()
-{
-    IdentityCard card;
-    card.name = "张小三";
-    card.idNumber = "440106198503121234";
-    card.sex = Sex::Male;
-    card.birthDate = {1985, 3, 12};
-    return card;
-}
-
 hospital::ChargeItem item(std::string id, std::string name, std::string unit, int quantity, hospital::Fen unitPrice)
 {
     return hospital::ChargeItem{std::move(id), "C-" + id, std::move(name), std::move(unit), quantity, unitPrice};
@@ -63,7 +46,7 @@ bool contains(const std::string& text, std::string_view part)
     return text.find(part) != std::string::npos;
 }
 
-struct BillsRig {
+struct BillsRig : test::DrivesPayment<BillsRig> {
     BillsRig()
     {
         hospital.orderList = {
@@ -119,24 +102,6 @@ struct BillsRig {
         loop.pump();
         REQUIRE(flow.stage() == BillsStage::Paying);
         REQUIRE(flow.payment().stage() == PaymentStage::AwaitingPatient);
-    }
-    /// One poll interval on, as the frame loop ticks.
-    void poll()
-    {
-        clock.advance(PaymentStep::kPollEvery);
-        flow.tick();
-        loop.pump();
-    }
-    void phonePays()
-    {
-        REQUIRE(gateway.payOrder(flow.transactionNumber()));
-        poll();
-    }
-    void runOut()
-    {
-        clock.advance(flow.payment().deadline() - clock.now());
-        flow.tick();
-        loop.pump();
     }
     std::string prefix() const { return context.transactionPrefix; }
     const ReceiptDocument& receipt() const

@@ -18,13 +18,6 @@ constexpr const char* kUnionPayCode = "6212345678901234567";  // 19 digits, 62
 constexpr const char* kOrderNo = "K07-20261123100000-1";
 constexpr payment::Fen kAmount = 5000;
 
-CatalogSet shippedCatalogs()
-{
-    auto set = CatalogSet::load(std::string(KIOSK_TEST_ASSETS) + "/i18n");
-    if (!set) FAIL(set.error().message);
-    return std::move(*set);
-}
-
 struct PaymentRig {
     // The invariant every test ends on: Paid means the amount was taken once; anything else, nothing.
     ~PaymentRig()

@@ -17,23 +17,6 @@ constexpr const char* kWeChatCode = "134567890123456789";
 constexpr payment::Fen kExpertFee = 5000;
 constexpr payment::Fen kOrdinaryFee = 1200;
 
-CatalogSet shippedCatalogs()
-{
-    auto set = CatalogSet::load(std::string(KIOSK_TEST_ASSETS) + "/i18n");
-    if (!set) FAIL(set.error().message);
-    return std::move(*set);
-}
-
-IdentityCard patientCard()
-{
-    IdentityCard card;
-    card.name = "张小三";
-    card.idNumber = "440106198503121234";
-    card.sex = Sex::Male;
-    card.birthDate = {1985, 3, 12};
-    return card;
-}
-
 CivilDate plusDays(CivilDate d, int days)
 {
     using namespace std::chrono;
@@ -62,7 +45,7 @@ hospital::Slot slot(std::string id, std::string doctor, std::string department, 
     return s;
 }
 
-struct RegistrationRig {
+struct RegistrationRig : test::DrivesPayment<RegistrationRig> {
     RegistrationRig()
     {
         // Slots lie on the coming days, so the local time zone of the test run does not decide what is offered.
@@ -135,25 +118,7 @@ struct RegistrationRig {
         REQUIRE(flow.stage() == RegistrationStage::Paying);
         REQUIRE(flow.payment().stage() == PaymentStage::AwaitingPatient);
     }
-    /// One poll interval on, as the frame loop ticks.
-    void poll()
-    {
-        clock.advance(PaymentStep::kPollEvery);
-        flow.tick();
-        loop.pump();
-    }
-    void phonePays()
-    {
-        REQUIRE(gateway.payOrder(flow.transactionNumber()));
-        poll();
-    }
     /// To the payment deadline.
-    void runOut()
-    {
-        clock.advance(flow.payment().deadline() - clock.now());
-        flow.tick();
-        loop.pump();
-    }
     std::string prefix() const { return context.transactionPrefix; }
     std::string slipText() const
     {

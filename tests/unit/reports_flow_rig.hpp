@@ -25,23 +25,6 @@ constexpr const char* kLiver = "R00700002";
 constexpr const char* kChest = "R00700003";
 constexpr const char* kUrine = "R00700004";
 
-CatalogSet shippedCatalogs()
-{
-    auto set = CatalogSet::load(std::string(KIOSK_TEST_ASSETS) + "/i18n");
-    if (!set) FAIL(set.error().message);
-    return std::move(*set);
-}
-
-IdentityCard patientCard()
-{
-    IdentityCard card;
-    card.name = "张小三";
-    card.idNumber = "440106198503121234";
-    card.sex = Sex::Male;
-    card.birthDate = {1985, 3, 12};
-    return card;
-}
-
 hospital::Report report(std::string id, std::string title, ReportStatus status, int timesPrinted)
 {
     hospital::Report r;

@@ -14,13 +14,6 @@ using journal::TransactionKind;
 
 namespace {
 
-CatalogSet shippedCatalogs()
-{
-    auto set = CatalogSet::load(std::string(KIOSK_TEST_ASSETS) + "/i18n");
-    if (!set) FAIL(set.error().message);
-    return std::move(*set);
-}
-
 bool hasText(const ReceiptDocument& doc, const std::string& needle)
 {
     for (const auto& e : doc.elements)
